@@ -1,0 +1,56 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace AspireWorkshop.Api.Todos;
+
+/// <summary>The rules a todo item's name follows before it reaches the database.</summary>
+public static class TodoItemName
+{
+    /// <summary>
+    /// The most characters a name may have, counted as PostgreSQL counts them: Unicode code
+    /// points, so an emoji is one character, not two UTF-16 units.
+    /// </summary>
+    public const int MaxLength = 255;
+
+    /// <summary>Trims the name and checks it; gives the form to store, or why it is refused.</summary>
+    public static bool TryNormalize(string name, out string normalized, out string? error)
+    {
+        normalized = name.Trim();
+        error = Validate(normalized);
+
+        return error is null;
+    }
+
+    private static string? Validate(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "The name must not be empty.";
+        }
+
+        var remaining = name.AsSpan();
+        var codePoints = 0;
+        while (!remaining.IsEmpty)
+        {
+            // A lone surrogate has no UTF-8 form, so PostgreSQL could never store it.
+            if (Rune.DecodeFromUtf16(remaining, out var rune, out var consumed) != OperationStatus.Done)
+            {
+                return "The name must be valid Unicode text.";
+            }
+
+            // PostgreSQL text cannot hold the NUL character.
+            if (rune.Value == 0)
+            {
+                return "The name must not contain the NUL character.";
+            }
+
+            codePoints += 1;
+            remaining = remaining[consumed..];
+        }
+
+        return codePoints > MaxLength
+            ? string.Create(CultureInfo.InvariantCulture, $"The name must be at most {MaxLength} characters long.")
+            : null;
+    }
+}
