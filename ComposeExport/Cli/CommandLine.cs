@@ -1,0 +1,87 @@
+namespace AspireWorkshop.ComposeExport.Cli;
+
+/// <summary>What the user asked for on the command line.</summary>
+/// <param name="Command"><c>convert</c> or <c>export</c>.</param>
+/// <param name="Input">The manifest (convert) or the AppHost project (export).</param>
+/// <param name="Output">The output folder.</param>
+/// <param name="AllowSkip">Leave out resources of unknown types instead of failing.</param>
+/// <param name="ProjectRoot">The build context for projects, if not the solution folder.</param>
+/// <param name="Parameters">Parameter values given with <c>--parameter name=value</c>.</param>
+/// <param name="ImagePrefix">Prefix of built image names, if given.</param>
+/// <param name="ImageTag">Tag of built images, if given.</param>
+/// <param name="ProjectHealthcheck">The project health check command, <c>none</c>, or <see langword="null"/> for the default.</param>
+internal sealed record CommandLine(
+    string Command,
+    string Input,
+    string Output,
+    bool AllowSkip,
+    string? ProjectRoot,
+    IReadOnlyDictionary<string, string> Parameters,
+    string? ImagePrefix,
+    string? ImageTag,
+    string? ProjectHealthcheck)
+{
+    public const string Usage = """
+        Usage:
+          convert <manifest.json> --output <dir> [options]
+          export --apphost <AppHost.csproj> --output <dir> [options]
+
+        Options:
+          --allow-skip                  leave out resources of types Compose cannot run, with a warning
+          --project-root <dir>          build context for projects (default: the folder holding the .sln)
+          --parameter <name>=<value>    value of a parameter (also read from Parameters__<name>)
+          --image-prefix <prefix>       prefix of built image names (default: aspireworkshop-)
+          --tag <tag>                   tag of built images (default: latest)
+          --project-healthcheck <cmd>   health check of projects, {assembly} and {url} replaced, or 'none'
+        """;
+
+    /// <summary>Parses <paramref name="args"/>, or returns the reason they are not valid.</summary>
+    public static (CommandLine? CommandLine, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0] is not ("convert" or "export"))
+        {
+            return (null, "expected 'convert' or 'export' as the first argument");
+        }
+
+        string? input = null, output = null, projectRoot = null, prefix = null, tag = null, healthcheck = null;
+        var allowSkip = false;
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string? Next() => i + 1 < args.Count ? args[++i] : null;
+            switch (arg)
+            {
+                case "--output" or "-o": output = Next(); break;
+                case "--apphost" when args[0] == "export": input = Next(); break;
+                case "--allow-skip": allowSkip = true; break;
+                case "--project-root": projectRoot = Next(); break;
+                case "--image-prefix": prefix = Next(); break;
+                case "--tag": tag = Next(); break;
+                case "--project-healthcheck": healthcheck = Next(); break;
+                case "--parameter":
+                    if (Next()?.Split('=', 2) is not [var name, var value] || name.Length == 0)
+                    {
+                        return (null, "--parameter needs name=value");
+                    }
+
+                    parameters[name] = value;
+                    break;
+                case var positional when !positional.StartsWith('-') && args[0] == "convert" && input is null:
+                    input = positional;
+                    break;
+                default:
+                    return (null, $"unexpected argument '{arg}'");
+            }
+        }
+
+        if (input is null)
+        {
+            return (null, args[0] == "convert" ? "convert needs a manifest file" : "export needs --apphost <csproj>");
+        }
+
+        return output is null
+            ? (null, "--output <dir> is required")
+            : (new CommandLine(args[0], input, output, allowSkip, projectRoot, parameters, prefix, tag, healthcheck), null);
+    }
+}

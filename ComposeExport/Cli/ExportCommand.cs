@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using AspireWorkshop.ComposeExport.Conversion;
+using AspireWorkshop.ComposeExport.Manifest;
+using AspireWorkshop.ComposeExport.Output;
+
+namespace AspireWorkshop.ComposeExport.Cli;
+
+/// <summary>The command-line tool: parses arguments, converts, writes and prints the summary.</summary>
+public static class ExportCommand
+{
+    /// <summary>Exit code of a successful export.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when the input cannot be exported.</summary>
+    public const int InvalidInput = 1;
+
+    /// <summary>Exit code when the command line is wrong.</summary>
+    public const int InvalidUsage = 2;
+
+    // Generating the manifest builds the AppHost first, which takes a while on a cold machine.
+    private static readonly TimeSpan ManifestTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Runs the tool with <paramref name="args"/>; parameters are also read from <paramref name="environment"/>.</summary>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string> environment,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var (commandLine, usageError) = CommandLine.Parse(args);
+        if (commandLine is null)
+        {
+            await error.WriteLineAsync($"error: {usageError}");
+            await error.WriteLineAsync(CommandLine.Usage);
+
+            return InvalidUsage;
+        }
+
+        try
+        {
+            var result = commandLine.Command == "export"
+                ? await ExportAsync(commandLine, environment, cancellationToken)
+                : await ConvertAsync(commandLine, commandLine.Input, environment, cancellationToken);
+            await SummaryPrinter.PrintAsync(result.Summary, commandLine.Output, output);
+
+            return Success;
+        }
+        catch (ComposeExportException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+
+            return InvalidInput;
+        }
+    }
+
+    private static async Task<ConversionResult> ConvertAsync(
+        CommandLine commandLine,
+        string manifestPath,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken)
+    {
+        var manifest = await ManifestReader.ReadAsync(manifestPath, cancellationToken);
+        var options = new ConversionOptions
+        {
+            ManifestDirectory = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!,
+            OutputDirectory = Path.GetFullPath(commandLine.Output),
+            ProjectRoot = commandLine.ProjectRoot,
+            AllowSkip = commandLine.AllowSkip,
+            Parameters = Parameters(commandLine, environment),
+            ExistingEnv = await ExportWriter.ReadExistingEnvAsync(commandLine.Output, cancellationToken),
+        };
+        options = options with
+        {
+            ImagePrefix = commandLine.ImagePrefix ?? options.ImagePrefix,
+            ImageTag = commandLine.ImageTag ?? options.ImageTag,
+            ProjectHealthcheck = commandLine.ProjectHealthcheck switch
+            {
+                null => options.ProjectHealthcheck,
+                "none" => null,
+                var command => command.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            },
+        };
+
+        var result = ComposeConverter.Convert(manifest, options);
+        await ExportWriter.WriteAsync(result, commandLine.Output, cancellationToken);
+
+        return result;
+    }
+
+    /// <summary>
+    /// Lets the AppHost write its manifest next to where the export goes, then converts it. The manifest
+    /// is written under a temporary name in the same folder (its relative paths start from its folder)
+    /// and replaces the previous one only when the conversion succeeded.
+    /// </summary>
+    private static async Task<ConversionResult> ExportAsync(
+        CommandLine commandLine,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken)
+    {
+        if (!File.Exists(commandLine.Input))
+        {
+            throw new ComposeExportException($"AppHost project '{commandLine.Input}' does not exist.");
+        }
+
+        Directory.CreateDirectory(commandLine.Output);
+        var manifest = Path.GetFullPath(Path.Combine(commandLine.Output, "aspire-manifest.json"));
+        var staged = Path.Combine(commandLine.Output, $".aspire-manifest.{Guid.NewGuid():N}.json");
+        try
+        {
+            await RunAppHostAsync(commandLine.Input, Path.GetFullPath(staged), cancellationToken);
+            var result = await ConvertAsync(commandLine, staged, environment, cancellationToken);
+            File.Move(staged, manifest, overwrite: true);
+
+            return result;
+        }
+        finally
+        {
+            File.Delete(staged);
+        }
+    }
+
+    private static async Task RunAppHostAsync(string appHost, string manifestPath, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "run", "--project", appHost, "--", "--publisher", "manifest", "--output-path", manifestPath },
+            UseShellExecute = false,
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ManifestTimeout);
+        using var process = Process.Start(start)
+            ?? throw new ComposeExportException("Could not start 'dotnet run' for the AppHost.");
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+
+            throw new ComposeExportException($"The AppHost did not write its manifest within {ManifestTimeout.TotalMinutes} minutes.");
+        }
+
+        if (process.ExitCode != 0 || !File.Exists(manifestPath))
+        {
+            throw new ComposeExportException($"The AppHost failed to write its manifest (dotnet run exited with {process.ExitCode}).");
+        }
+    }
+
+    /// <summary>Parameter values from <c>Parameters__NAME</c> variables, overridden by <c>--parameter</c>.</summary>
+    private static Dictionary<string, string> Parameters(CommandLine commandLine, IReadOnlyDictionary<string, string> environment)
+    {
+        const string prefix = "Parameters__";
+        var parameters = environment
+            .Where(e => e.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && e.Key.Length > prefix.Length)
+            .ToDictionary(e => e.Key[prefix.Length..], e => e.Value, StringComparer.Ordinal);
+        foreach (var (name, value) in commandLine.Parameters)
+        {
+            parameters[name] = value;
+        }
+
+        return parameters;
+    }
+}

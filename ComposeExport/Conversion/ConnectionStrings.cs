@@ -1,0 +1,41 @@
+using System.Data.Common;
+
+namespace AspireWorkshop.ComposeExport.Conversion;
+
+/// <summary>
+/// Places values into <c>key=value;…</c> connection strings (the ADO.NET grammar Npgsql reads) so that
+/// a parser gets back exactly the value that went in.
+/// </summary>
+internal static class ConnectionStrings
+{
+    private static readonly char[] NeedsQuoting = [';', '"', '\''];
+
+    /// <summary>
+    /// The value as it must appear after <c>key=</c>: unchanged when that is safe, otherwise in double
+    /// quotes with inner double quotes doubled, which keeps a single quote out of the <c>.env</c> file.
+    /// </summary>
+    public static string Quote(string value) =>
+        value.IndexOfAny(NeedsQuoting) < 0 && value.Trim().Length == value.Length
+            ? value
+            : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    /// <summary>Whether <paramref name="connectionString"/> parses with <paramref name="key"/> set to exactly <paramref name="value"/>.</summary>
+    public static bool RoundTrips(string connectionString, string key, string value)
+    {
+        try
+        {
+            var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+
+            // The ADO.NET parser leaves out a key whose value is empty.
+            return builder.TryGetValue(key, out var parsed) ? parsed as string == value : value.Length == 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether a value placed somewhere other than a whole <c>key=value</c> pair could change the string's meaning.</summary>
+    public static bool CouldBreakOut(string value) =>
+        value.IndexOfAny([';', '"', '\'', '=', ',']) >= 0 || value.Any(char.IsWhiteSpace);
+}

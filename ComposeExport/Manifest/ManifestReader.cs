@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace AspireWorkshop.ComposeExport.Manifest;
+
+/// <summary>Reads an Aspire deployment manifest into the typed model.</summary>
+public static class ManifestReader
+{
+    /// <summary>Reads and checks the manifest at <paramref name="path"/>.</summary>
+    /// <exception cref="ComposeExportException">The file is missing, is not JSON or lacks required fields.</exception>
+    public static async Task<AspireManifest> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ComposeExportException($"Manifest '{path}' does not exist.");
+        }
+
+        await using var stream = File.OpenRead(path);
+
+        return await ReadAsync(stream, path, cancellationToken);
+    }
+
+    /// <summary>Reads and checks a manifest from <paramref name="stream"/>; <paramref name="name"/> is used in errors.</summary>
+    /// <exception cref="ComposeExportException">The content is not JSON or lacks required fields.</exception>
+    public static async Task<AspireManifest> ReadAsync(Stream stream, string name, CancellationToken cancellationToken)
+    {
+        AspireManifest? manifest;
+        try
+        {
+            manifest = await JsonSerializer.DeserializeAsync(
+                stream, ManifestJsonContext.Default.AspireManifest, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (line {line + 1})" : "";
+
+            throw new ComposeExportException($"Manifest '{name}' is not valid JSON{where}: {FirstLine(ex.Message)}", ex);
+        }
+
+        if (manifest?.Resources is null)
+        {
+            throw new ComposeExportException($"Manifest '{name}' has no \"resources\" object.");
+        }
+
+        foreach (var (resourceName, resource) in manifest.Resources)
+        {
+            Check(resourceName, resource);
+        }
+
+        return manifest;
+    }
+
+    private static void Check(string name, ManifestResource? resource)
+    {
+        if (resource is null || string.IsNullOrEmpty(resource.Type))
+        {
+            throw new ComposeExportException($"Resource '{name}' has no \"type\".");
+        }
+
+        foreach (var (bindingName, binding) in resource.Bindings ?? new Dictionary<string, ManifestBinding>())
+        {
+            if (string.IsNullOrEmpty(binding?.Scheme))
+            {
+                throw new ComposeExportException($"Binding '{bindingName}' of resource '{name}' has no \"scheme\".");
+            }
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,97 @@
+using AspireWorkshop.ComposeExport.Tests.Infrastructure;
+
+namespace AspireWorkshop.ComposeExport.Tests;
+
+/// <summary>A manifest that cannot be exported fails clearly and leaves no file behind.</summary>
+public sealed class BadManifestTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public static TheoryData<string, string, string> BadManifests => new()
+    {
+        { "not JSON", "{ \"resources\": { oops", "is not valid JSON" },
+        { "unknown type", """{ "resources": { "fn": { "type": "azure.function.v0" } } }""", "'fn' has type 'azure.function.v0'" },
+        {
+            "missing reference",
+            """{ "resources": { "app": { "type": "container.v0", "image": "x", "env": { "A": "{db.connectionString}" } } } }""",
+            "no resource 'db'"
+        },
+        {
+            "cycle",
+            """
+            { "resources": {
+                "a": { "type": "value.v0", "connectionString": "{b.connectionString}" },
+                "b": { "type": "value.v0", "connectionString": "x;{a.connectionString}" },
+                "app": { "type": "container.v0", "image": "x", "env": { "A": "{a.connectionString}" } } } }
+            """,
+            "Cycle in references: a.connectionString -> b.connectionString -> a.connectionString"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadManifests))]
+    public async Task A_bad_manifest_fails_with_a_one_line_error_and_writes_nothing(string fault, string manifest, string expected)
+    {
+        var run = await Export.ConvertAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("out"));
+
+        Assert.True(run.ExitCode == 1, $"{fault}: exit code {run.ExitCode}");
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.False(Directory.Exists(run.Directory), $"{fault}: the output folder was created.");
+    }
+
+    [Theory]
+    [MemberData(nameof(BadManifests))]
+    public async Task A_bad_manifest_leaves_an_earlier_good_export_untouched(string fault, string manifest, string expected)
+    {
+        var good = await Export.ConvertValidAsync(Export.CaseManifest("nested-references"), temp.Combine("out"));
+        var before = Directory.GetFiles(good.Directory).ToDictionary(f => f, File.ReadAllText);
+
+        var run = await Export.ConvertAsync(Export.WriteManifest(temp.Path, manifest), good.Directory);
+
+        Assert.True(run.ExitCode != 0, fault);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(good.Directory).ToDictionary(f => f, File.ReadAllText));
+    }
+
+    [Fact]
+    public async Task An_unknown_type_is_left_out_with_a_warning_when_skipping_is_allowed()
+    {
+        var manifest = """
+            { "resources": {
+                "fn": { "type": "azure.function.v0" },
+                "app": { "type": "container.v0", "image": "x" } } }
+            """;
+
+        var run = await Export.ConvertValidAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("out"), ["--allow-skip"]);
+
+        Assert.Contains("Resource 'fn' has type 'azure.function.v0'", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["app"], run.Compose["services"]!.AsObject().Select(s => s.Key));
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_skipped_resource_is_an_error_that_says_it_was_skipped()
+    {
+        var manifest = """
+            { "resources": {
+                "fn": { "type": "azure.function.v0" },
+                "app": { "type": "container.v0", "image": "x", "env": { "F": "{fn.outputs.url}" } } } }
+            """;
+
+        var run = await Export.ConvertAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("out"), ["--allow-skip"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("resource 'fn' of type 'azure.function.v0' was skipped", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_command_line_exits_with_a_usage_error()
+    {
+        var run = await Export.ConvertAsync(Export.CaseManifest("endpoints"), temp.Combine("out"), ["--bogus"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unexpected argument '--bogus'", run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => temp.Dispose();
+}

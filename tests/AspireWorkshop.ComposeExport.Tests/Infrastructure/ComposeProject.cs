@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace AspireWorkshop.ComposeExport.Tests.Infrastructure;
+
+/// <summary>
+/// An export brought up for real with docker-compose under a random project name, so parallel runs
+/// never share containers or volumes; <see cref="DisposeAsync"/> removes it with its volumes.
+/// </summary>
+internal sealed class ComposeProject(string directory) : IAsyncDisposable
+{
+    public string Name { get; } = $"cxtest{Guid.NewGuid():N}"[..16];
+
+    /// <summary>The first of <paramref name="candidates"/> present in the local image store, if any.</summary>
+    public static async Task<string?> LocalImageAsync(IEnumerable<string> candidates, CancellationToken cancellationToken)
+    {
+        foreach (var image in candidates)
+        {
+            var inspect = await DockerCompose.Run(
+                "docker", ["image", "inspect", image], ".", TestTimeouts.EngineProbe, cancellationToken);
+            if (inspect.ExitCode == 0)
+            {
+                return image;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task UpAsync(CancellationToken cancellationToken)
+    {
+        var up = await DockerCompose.RunAsync(
+            directory, ["-p", Name, "up", "-d", "--no-build"], TestTimeouts.ContainerStart, cancellationToken);
+        Assert.True(up.ExitCode == 0, $"docker-compose up failed:\n{up.Error}");
+    }
+
+    /// <summary>The environment the container of <paramref name="service"/> was created with.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync(string service, CancellationToken cancellationToken)
+    {
+        var id = (await DockerCompose.RunAsync(directory, ["-p", Name, "ps", "-q", service], TestTimeouts.ComposeCommand, cancellationToken))
+            .Output.Trim();
+        var inspect = await DockerCompose.Run(
+            "docker", ["inspect", "--format", "{{json .Config.Env}}", id], directory, TestTimeouts.ComposeCommand, cancellationToken);
+        var entries = JsonSerializer.Deserialize<string[]>(inspect.Output) ?? [];
+
+        return entries.Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e.Length > 1 ? e[1] : "");
+    }
+
+    /// <summary>Runs a command inside the running container of <paramref name="service"/>.</summary>
+    public Task<ProcessResult> ExecAsync(string service, IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        DockerCompose.RunAsync(directory, ["-p", Name, "exec", "-T", service, .. command], TestTimeouts.ComposeCommand, cancellationToken);
+
+    public async ValueTask DisposeAsync() =>
+        await DockerCompose.RunAsync(directory, ["-p", Name, "down", "-v", "--timeout", "1"], TestTimeouts.ContainerStart, CancellationToken.None);
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace AspireWorkshop.ComposeExport.Tests.Infrastructure;
+
+/// <summary>The real consumers of the export: docker-compose 1.29 and, where one answers, a Docker engine.</summary>
+internal static class DockerCompose
+{
+    public const string Binary = "/usr/bin/docker-compose";
+
+    public const string SkipReason = $"{Binary} is not installed on this machine (CI has it).";
+
+    public static bool IsInstalled => File.Exists(Binary);
+
+    private static readonly Lazy<bool> EngineAnswers = new(() =>
+        Run("docker", ["info"], Directory.GetCurrentDirectory(), TestTimeouts.EngineProbe, CancellationToken.None)
+            .GetAwaiter().GetResult().ExitCode == 0);
+
+    public static bool IsEngineUp => EngineAnswers.Value;
+
+    /// <summary><c>docker-compose config</c> in <paramref name="directory"/>: the file as Compose reads it, interpolated.</summary>
+    public static async Task<JsonNode> ConfigAsync(string directory, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(directory, ["config"], TestTimeouts.ComposeCommand, cancellationToken);
+        Assert.True(result.ExitCode == 0, $"docker-compose config failed:\n{result.Error}");
+
+        return YamlJson.Parse(result.Output);
+    }
+
+    public static Task<ProcessResult> RunAsync(
+        string directory, IReadOnlyList<string> args, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Run(Binary, args, directory, timeout, cancellationToken);
+
+    public static async Task<ProcessResult> Run(
+        string file, IReadOnlyList<string> args, string directory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
+        var error = process.StandardError.ReadToEndAsync(limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+
+            throw new TimeoutException($"'{file} {string.Join(' ', args)}' did not finish within {timeout}.");
+        }
+
+        return new ProcessResult(process.ExitCode, await output, await error);
+    }
+}
+
+internal sealed record ProcessResult(int ExitCode, string Output, string Error);
