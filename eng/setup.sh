@@ -218,12 +218,14 @@ pull_upstream() {
     local image=$1 registry pull_log
     registry="$(registry_of "$image")"
     if [[ "$silent_registries" == *" $registry "* ]]; then
+        note "cannot pull $image: $registry did not answer earlier in this run"
         return 1
     fi
 
     pull_log="$(mktemp)"
     timeout "$pull_limit_seconds" docker pull "$image" >"$pull_log" 2>&1 &
     local pull_pid=$! deadline=$((SECONDS + registry_answer_seconds)) status=0
+    local failure="no answer from $registry within ${registry_answer_seconds}s"
     while kill -0 "$pull_pid" 2>/dev/null && ! grep -q 'Pulling from' "$pull_log"; do
         if ((SECONDS >= deadline)); then
             kill "$pull_pid" 2>/dev/null || true
@@ -234,7 +236,10 @@ pull_upstream() {
     wait "$pull_pid" || status=$?
 
     if ((status != 0)); then
-        note "cannot pull $image: $(tail -n 1 "$pull_log" | cut -c 1-120)"
+        if [[ -s "$pull_log" ]]; then
+            failure="$(tail -n 1 "$pull_log" | cut -c 1-120)"
+        fi
+        note "cannot pull $image: $failure"
         silent_registries+="$registry "
     fi
     rm -f "$pull_log"
@@ -267,10 +272,14 @@ host_apt_uri() {
     local suite=$1 file
     local deb822_files=() one_line_files=()
     for file in /etc/apt/sources.list.d/*.sources; do
-        [[ -f "$file" ]] && deb822_files+=("$file")
+        if [[ -f "$file" ]]; then
+            deb822_files+=("$file")
+        fi
     done
     for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-        [[ -f "$file" ]] && one_line_files+=("$file")
+        if [[ -f "$file" ]]; then
+            one_line_files+=("$file")
+        fi
     done
 
     {
@@ -511,7 +520,8 @@ step "Compose CLI" ensure_compose
 if [[ $install_browser == true ]]; then
     step "Chromium for the browser tests" ensure_chromium
 fi
-# Aspire's own default for AddPostgres, which the AppHost uses unless told otherwise.
+# Aspire's own default for AddPostgres (Aspire.Hosting.PostgreSQL 13), which the AppHost uses
+# unless WorkshopImages__Postgres names another image.
 step "Postgres image" use_image docker.io/library/postgres:18.3 \
     localhost/aspireworkshop/postgres:15-standin WorkshopImages__Postgres build_postgres_standin
 # The Api and Web Dockerfiles build FROM these, through their DOTNET_SDK_IMAGE and ASPNET_IMAGE args.
