@@ -9,7 +9,7 @@ namespace AspireWorkshop.ComposeExport.Cli;
 /// <param name="Parameters">Parameter values given with <c>--parameter name=value</c>.</param>
 /// <param name="ImagePrefix">Prefix of built image names, if given.</param>
 /// <param name="ImageTag">Tag of built images, if given.</param>
-/// <param name="ProjectHealthcheck">The project health check command, <c>none</c>, or <see langword="null"/> for the default.</param>
+/// <param name="ProjectHealthcheck">The project health check, <c>none</c>, or null for the default.</param>
 internal sealed record CommandLine(
     string Command,
     string Input,
@@ -82,6 +82,7 @@ internal sealed record CommandLine(
 
         return output is null
             ? (null, "--output <dir> is required")
-            : (new CommandLine(args[0], input, output, allowSkip, projectRoot, parameters, prefix, tag, healthcheck), null);
+            : (new CommandLine(
+                args[0], input, output, allowSkip, projectRoot, parameters, prefix, tag, healthcheck), null);
     }
 }

@@ -20,7 +20,7 @@ public static class ExportCommand
     // Generating the manifest builds the AppHost first, which takes a while on a cold machine.
     private static readonly TimeSpan ManifestTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Runs the tool with <paramref name="args"/>; parameters are also read from <paramref name="environment"/>.</summary>
+    /// <summary>Runs the tool; parameter values are also read from <paramref name="environment"/>.</summary>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
         IReadOnlyDictionary<string, string> environment,
@@ -124,7 +124,10 @@ public static class ExportCommand
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "run", "--project", appHost, "--", "--publisher", "manifest", "--output-path", manifestPath },
+            ArgumentList =
+            {
+                "run", "--project", appHost, "--", "--publisher", "manifest", "--output-path", manifestPath,
+            },
             UseShellExecute = false,
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -139,17 +142,20 @@ public static class ExportCommand
         {
             process.Kill(entireProcessTree: true);
 
-            throw new ComposeExportException($"The AppHost did not write its manifest within {ManifestTimeout.TotalMinutes} minutes.");
+            throw new ComposeExportException(
+                $"The AppHost did not write its manifest within {ManifestTimeout.TotalMinutes} minutes.");
         }
 
         if (process.ExitCode != 0 || !File.Exists(manifestPath))
         {
-            throw new ComposeExportException($"The AppHost failed to write its manifest (dotnet run exited with {process.ExitCode}).");
+            throw new ComposeExportException(
+                $"The AppHost failed to write its manifest (dotnet run exited with {process.ExitCode}).");
         }
     }
 
     /// <summary>Parameter values from <c>Parameters__NAME</c> variables, overridden by <c>--parameter</c>.</summary>
-    private static Dictionary<string, string> Parameters(CommandLine commandLine, IReadOnlyDictionary<string, string> environment)
+    private static Dictionary<string, string> Parameters(
+        CommandLine commandLine, IReadOnlyDictionary<string, string> environment)
     {
         const string prefix = "Parameters__";
         var parameters = environment

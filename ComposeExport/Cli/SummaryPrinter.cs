@@ -23,7 +23,8 @@ internal static class SummaryPrinter
         await output.WriteLineAsync(summary.Secrets.Count == 0 ? "Secrets in .env: none" : "Secrets in .env:");
         foreach (var secret in summary.Secrets)
         {
-            await output.WriteLineAsync($"  {secret.Variable} (parameter '{secret.Parameter}'): {Describe(secret.Origin)}");
+            var origin = Describe(secret.Origin);
+            await output.WriteLineAsync($"  {secret.Variable} (parameter '{secret.Parameter}'): {origin}");
         }
 
         foreach (var (title, lines) in new[] { ("Dropped", summary.Dropped), ("Warnings", summary.Warnings) })

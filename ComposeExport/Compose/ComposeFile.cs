@@ -6,7 +6,7 @@ namespace AspireWorkshop.ComposeExport.Compose;
 // and a secret is already a '${NAME}' reference (see ComposeText). Only keys both Compose CLIs accept
 // are modelled; docker-compose 1.29 rejects a top-level 'name', 'start_interval' and 'depends_on.required'.
 
-/// <summary>A Compose file, limited to what both <c>docker compose</c> v2 and <c>docker-compose</c> 1.29 accept.</summary>
+/// <summary>A Compose file, limited to what Compose v2 and docker-compose 1.29 both accept.</summary>
 /// <param name="Services">The services by name.</param>
 /// <param name="Volumes">The named volumes the services mount.</param>
 public sealed record ComposeFile(

@@ -15,7 +15,7 @@ namespace AspireWorkshop.ComposeExport.Compose;
 /// </remarks>
 public static class DotEnvFormat
 {
-    /// <summary>Why <paramref name="value"/> cannot go through <c>.env</c> unchanged, or <see langword="null"/> if it can.</summary>
+    /// <summary>Why <paramref name="value"/> cannot pass through <c>.env</c> unchanged; null if it can.</summary>
     public static string? WhyNotCarriable(string value)
     {
         if (value.Contains("${", StringComparison.Ordinal))
@@ -57,7 +57,7 @@ public static class DotEnvFormat
         return $"{name}='{value.Replace("'", "\\'", StringComparison.Ordinal)}'";
     }
 
-    /// <summary>Reads the entries of a <c>.env</c> file this class wrote (unquoted values are read as they stand).</summary>
+    /// <summary>Reads the entries of a <c>.env</c> this class wrote; unquoted values are read as they stand.</summary>
     public static IReadOnlyDictionary<string, string> Parse(string content)
     {
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);

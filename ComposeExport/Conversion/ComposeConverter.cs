@@ -61,7 +61,8 @@ public sealed class ComposeConverter
         {
             services[draft.Service] = draft.ToCompose(order[draft.Service].ToDictionary(
                 dependency => dependency,
-                dependency => new ComposeDependency(healthy.Contains(dependency) ? "service_healthy" : "service_started")));
+                dependency => new ComposeDependency(
+                    healthy.Contains(dependency) ? "service_healthy" : "service_started")));
         }
 
         var compose = new ComposeFile(services, volumes.Count > 0 ? volumes : null);
@@ -72,7 +73,9 @@ public sealed class ComposeConverter
             dropped,
             warnings);
 
-        return new ConversionResult(compose, ComposeYamlWriter.Write(compose, ComposeHeader), DotEnv(), extraFiles, summary);
+        var yaml = ComposeYamlWriter.Write(compose, ComposeHeader);
+
+        return new ConversionResult(compose, yaml, DotEnv(), extraFiles, summary);
     }
 
     private static string[] ComposeHeader =>
@@ -92,8 +95,9 @@ public sealed class ComposeConverter
 
         if (unknown.Count > 0 && !options.AllowSkip)
         {
-            throw new ComposeExportException(string.Join(" ", unknown.Select(u =>
-                $"Resource '{u.Key}' has type '{u.Value.Type}', which the exporter does not know.")) + " Pass --allow-skip to leave such resources out.");
+            var names = string.Join(", ", unknown.Select(u => $"'{u.Key}' has type '{u.Value.Type}'"));
+            throw new ComposeExportException(
+                $"Resource {names}, which the exporter does not know; pass --allow-skip to leave such resources out.");
         }
 
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -123,7 +127,7 @@ public sealed class ComposeConverter
         var isProject = ResourceTypes.IsProject(definition.Type);
         foreach (var (key, template) in definition.Env ?? new Dictionary<string, string>())
         {
-            // HTTPS endpoints of projects are dropped (no development certificate), so Kestrel must not try to bind one.
+            // A project's HTTPS endpoint is dropped (no development certificate): Kestrel must not try to bind it.
             if (isProject && key == "HTTPS_PORTS")
             {
                 dropped.Add($"{draft.Service}: {key} (the project serves HTTP only).");
@@ -146,7 +150,7 @@ public sealed class ComposeConverter
             draft.Environment[key] = placement.Place(value, draft.Service, key);
         }
 
-        if (definition.Entrypoint is { } entrypoint)
+        if (definition.Entrypoint is { Length: > 0 } entrypoint)
         {
             draft.Entrypoint = [Place(draft, entrypoint, "ENTRYPOINT")];
         }
@@ -165,6 +169,17 @@ public sealed class ComposeConverter
 
         AddEndpoints(draft);
         AddMounts(draft);
+
+        // Neither exists in both Compose CLIs (1.29 has no build secrets), so they are named, not silently lost.
+        if (definition.ContainerFiles is { Count: > 0 })
+        {
+            dropped.Add($"{draft.Service}: containerFiles (copying files between images is not exported).");
+        }
+
+        if (definition.Build?.Secrets is { Count: > 0 })
+        {
+            dropped.Add($"{draft.Service}: build secrets (docker-compose 1.29 cannot pass them to a build).");
+        }
     }
 
     private string Place(ServiceDraft draft, string template, string key) =>
@@ -186,9 +201,11 @@ public sealed class ComposeConverter
             return ProjectBuild(draft);
         }
 
-        (string Context, string Dockerfile, string? Stage, IReadOnlyDictionary<string, string>? Args)? spec = definition switch
+        (string Context, string Dockerfile, string? Stage, IReadOnlyDictionary<string, string>? Args)? spec =
+            definition switch
         {
-            { Type: "dockerfile.v0", Path: { } path, Context: { } buildContext } => (buildContext, path, null, definition.BuildArgs),
+            { Type: "dockerfile.v0", Path: { } path, Context: { } buildContext } =>
+                (buildContext, path, null, definition.BuildArgs),
             { Build: { } build } => (build.Context, build.Dockerfile, build.Stage, build.Args),
             { Image: not null } => null,
             _ => throw new ComposeExportException($"Resource '{draft.Resource}' has neither an image nor a build."),
@@ -219,7 +236,8 @@ public sealed class ComposeConverter
         if (!File.Exists(dockerfile))
         {
             throw new ComposeExportException(
-                $"Project '{draft.Resource}' needs a Dockerfile next to {project} to be built for Compose; there is none.");
+                $"Project '{draft.Resource}' needs a Dockerfile next to {project} to be built for Compose; "
+                + "there is none.");
         }
 
         var root = options.ProjectRoot is { } given ? Path.GetFullPath(given) : SolutionRoot(projectDirectory);
@@ -227,7 +245,8 @@ public sealed class ComposeConverter
         if (dockerfileInContext.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(dockerfileInContext))
         {
             throw new ComposeExportException(
-                $"Project '{draft.Resource}' lies outside the project root {root}; pass --project-root with a folder that holds it.");
+                $"Project '{draft.Resource}' lies outside the project root {root}; "
+                + "pass --project-root with a folder that holds it.");
         }
 
         draft.Assembly = Path.GetFileNameWithoutExtension(project);
@@ -283,14 +302,16 @@ public sealed class ComposeConverter
         {
             if (string.IsNullOrEmpty(volume.Name))
             {
-                draft.Mounts.Add(new ComposeMount("volume", null, ComposeText.Literal(volume.Target), ReadOnly(volume.ReadOnly)));
+                draft.Mounts.Add(
+                    new ComposeMount("volume", null, ComposeText.Literal(volume.Target), ReadOnly(volume.ReadOnly)));
                 continue;
             }
 
             // The suffix keeps Compose's data apart from the volume the AppHost itself uses under the same name.
             var name = $"{Names.Volume(volume.Name)}-compose";
             volumes[name] = new ComposeVolume();
-            draft.Mounts.Add(new ComposeMount("volume", name, ComposeText.Literal(volume.Target), ReadOnly(volume.ReadOnly)));
+            draft.Mounts.Add(
+                new ComposeMount("volume", name, ComposeText.Literal(volume.Target), ReadOnly(volume.ReadOnly)));
         }
 
         foreach (var mount in draft.Definition.BindMounts ?? [])
@@ -338,7 +359,8 @@ public sealed class ComposeConverter
             else if (draft.Assembly is { } assembly && options.ProjectHealthcheck is { } template
                      && endpoints.Of(draft.Resource).FirstOrDefault(e => e.Scheme == "http") is { } http)
             {
-                var url = $"http://127.0.0.1:{http.TargetPort.ToString(CultureInfo.InvariantCulture)}{options.HealthPath}";
+                var port = http.TargetPort.ToString(CultureInfo.InvariantCulture);
+                var url = $"http://127.0.0.1:{port}{options.HealthPath}";
                 draft.Healthcheck = HealthChecks.Project(template, assembly, url);
             }
         }

@@ -19,7 +19,7 @@ internal static class ConnectionStrings
             ? value
             : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    /// <summary>Whether <paramref name="connectionString"/> parses with <paramref name="key"/> set to exactly <paramref name="value"/>.</summary>
+    /// <summary>Whether the connection string parses with <paramref name="key"/> = <paramref name="value"/>.</summary>
     public static bool RoundTrips(string connectionString, string key, string value)
     {
         try
@@ -35,7 +35,7 @@ internal static class ConnectionStrings
         }
     }
 
-    /// <summary>Whether a value placed somewhere other than a whole <c>key=value</c> pair could change the string's meaning.</summary>
+    /// <summary>Whether a value inside a pair, not its whole value, could change the string's meaning.</summary>
     public static bool CouldBreakOut(string value) =>
         value.IndexOfAny([';', '"', '\'', '=', ',']) >= 0 || value.Any(char.IsWhiteSpace);
 }

@@ -11,7 +11,7 @@ namespace AspireWorkshop.ComposeExport.Conversion;
 /// <param name="TargetPort">The port inside the container, which is also what other containers connect to.</param>
 /// <param name="HostPort">The port published on 127.0.0.1, for external endpoints only.</param>
 /// <param name="Dropped">Why the endpoint does not exist in Compose, if it does not.</param>
-/// <param name="HostPortChosen">Whether the export chose <paramref name="HostPort"/> because the manifest gave none.</param>
+/// <param name="HostPortChosen">Whether the export chose <paramref name="HostPort"/>, the manifest giving none.</param>
 internal sealed record ServiceEndpoint(
     string Resource,
     string Service,
@@ -42,7 +42,7 @@ internal sealed class EndpointPlan
 
     public EndpointPlan(IReadOnlyList<(string Resource, string Service, ManifestResource Definition)> services)
     {
-        var wanted = new List<(string Resource, string Service, string Binding, ManifestBinding Definition, int Target)>();
+        var wanted = new List<WantedPort>();
         foreach (var (resource, service, definition) in services)
         {
             var isProject = ResourceTypes.IsProject(definition.Type);
@@ -67,14 +67,15 @@ internal sealed class EndpointPlan
                 if (target is null)
                 {
                     throw new ComposeExportException(
-                        $"Binding '{binding}' of resource '{resource}' has no targetPort, so its container port is unknown.");
+                        $"Binding '{binding}' of resource '{resource}' has no targetPort, "
+                        + "so its container port is unknown.");
                 }
 
-                endpoints[(resource, binding)] =
-                    new ServiceEndpoint(resource, service, binding, endpoint.Scheme, protocol, target.Value, null, null);
+                endpoints[(resource, binding)] = new ServiceEndpoint(
+                    resource, service, binding, endpoint.Scheme, protocol, target.Value, null, null);
                 if (endpoint.External)
                 {
-                    wanted.Add((resource, service, binding, endpoint, target.Value));
+                    wanted.Add(new WantedPort(resource, service, binding, endpoint.Port));
                 }
             }
         }
@@ -118,14 +119,14 @@ internal sealed class EndpointPlan
         return (fallback, true);
     }
 
-    private void AssignHostPorts(List<(string Resource, string Service, string Binding, ManifestBinding Definition, int Target)> wanted)
+    private void AssignHostPorts(List<WantedPort> wanted)
     {
         var used = new Dictionary<int, string>();
 
         // Ports the manifest states are honoured first; a chosen port then never takes one of them.
-        foreach (var (resource, service, binding, definition, _) in wanted.Where(w => w.Definition.Port is not null))
+        foreach (var (resource, service, binding, given) in wanted.Where(w => w.Port is not null))
         {
-            var port = definition.Port!.Value;
+            var port = given!.Value;
             if (!used.TryAdd(port, $"{service}/{binding}"))
             {
                 throw new ComposeExportException(
@@ -136,7 +137,7 @@ internal sealed class EndpointPlan
         }
 
         // A port derived from the name stays the same from one export to the next, so bookmarks keep working.
-        foreach (var (resource, service, binding, _, _) in wanted.Where(w => w.Definition.Port is null)
+        foreach (var (resource, service, binding, _) in wanted.Where(w => w.Port is null)
                      .OrderBy(w => w.Service, StringComparer.Ordinal).ThenBy(w => w.Binding, StringComparer.Ordinal))
         {
             var port = ChosenPortBase + (int)(Fnv1a($"{service}/{binding}") % ChosenPortCount);
@@ -146,9 +147,12 @@ internal sealed class EndpointPlan
             }
 
             used[port] = $"{service}/{binding}";
-            endpoints[(resource, binding)] = endpoints[(resource, binding)] with { HostPort = port, HostPortChosen = true };
+            endpoints[(resource, binding)] =
+                endpoints[(resource, binding)] with { HostPort = port, HostPortChosen = true };
         }
     }
+
+    private sealed record WantedPort(string Resource, string Service, string Binding, int? Port);
 
     private static uint Fnv1a(string text)
     {

@@ -109,7 +109,8 @@ internal sealed partial class ExpressionResolver(
         if (skipped.TryGetValue(resourceName, out var skippedType))
         {
             throw new ComposeExportException(
-                $"'{owner}' references '{{{key}}}', but resource '{resourceName}' of type '{skippedType}' was skipped.");
+                $"'{owner}' references '{{{key}}}', "
+                + $"but resource '{resourceName}' of type '{skippedType}' was skipped.");
         }
 
         if (!manifest.Resources.TryGetValue(resourceName, out var resource))
@@ -168,7 +169,8 @@ internal sealed partial class ExpressionResolver(
             "port" or "targetPort" => endpoint.TargetPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "scheme" => endpoint.Scheme,
             _ => throw new ComposeExportException(
-                $"'{owner}' references '{{{resource}.bindings.{binding}.{part}}}', but a binding has no property '{part}'."),
+                $"'{owner}' references '{{{resource}.bindings.{binding}.{part}}}', "
+                + $"but a binding has no property '{part}'."),
         };
 
         return ResolvedValue.Literal(text) with { Services = [endpoint.Service], UsedDroppedEndpoint = fellBack };

@@ -39,13 +39,17 @@ internal static class HealthChecks
             return Check(["CMD-SHELL", $"pg_isready -h 127.0.0.1 -p {portText} -U \"$${{POSTGRES_USER}}\""]);
         }
 
-        return Check(["CMD", "pg_isready", "-h", "127.0.0.1", "-p", portText, "-U", ComposeText.Literal(user?.Text ?? "postgres")]);
+        var userName = ComposeText.Literal(user?.Text ?? "postgres");
+
+        return Check(["CMD", "pg_isready", "-h", "127.0.0.1", "-p", portText, "-U", userName]);
     }
 
     /// <summary>The project's own health endpoint, checked by the configured command.</summary>
     public static ComposeHealthcheck Project(IReadOnlyList<string> template, string assembly, string url) =>
-        Check([.. template.Select(part => ComposeText.Literal(
-            part.Replace("{assembly}", assembly, StringComparison.Ordinal).Replace("{url}", url, StringComparison.Ordinal)))]);
+        Check([.. template.Select(part => ComposeText.Literal(part
+            .Replace("{assembly}", assembly, StringComparison.Ordinal)
+            .Replace("{url}", url, StringComparison.Ordinal)))]);
 
-    private static ComposeHealthcheck Check(IReadOnlyList<string> test) => new(test, Interval, Timeout, Retries, StartPeriod);
+    private static ComposeHealthcheck Check(IReadOnlyList<string> test) =>
+        new(test, Interval, Timeout, Retries, StartPeriod);
 }

@@ -17,7 +17,8 @@ internal static class Names
         var name = builder.ToString().TrimStart('_', '.', '-');
         if (name.Length == 0)
         {
-            throw new ComposeExportException($"Resource '{resourceName}' has no letter or digit to name a service after.");
+            throw new ComposeExportException(
+                $"Resource '{resourceName}' has no letter or digit to name a service after.");
         }
 
         return name;

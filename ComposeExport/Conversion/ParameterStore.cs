@@ -20,9 +20,6 @@ internal sealed class ParameterStore(ConversionOptions options)
     /// <summary>The parameter values that go to <c>.env</c>, in the order they were first used.</summary>
     public IReadOnlyList<(EnvSecretInfo Info, string Value)> EnvEntries => envEntries;
 
-    /// <summary>Whether <paramref name="variable"/> already names a parameter value.</summary>
-    public bool IsTaken(string variable) => variableOwners.ContainsKey(variable);
-
     public ResolvedValue Get(string parameter, string inputName, ParameterInput input)
     {
         if (values.TryGetValue((parameter, inputName), out var known))
@@ -36,17 +33,7 @@ internal sealed class ParameterStore(ConversionOptions options)
         var suppliedKey = isMainInput ? parameter : $"{parameter}.{inputName}";
         var inEnvFile = input.Secret || input.Default?.Generate is not null;
 
-        var (value, origin) = options.Parameters.TryGetValue(suppliedKey, out var supplied)
-            ? (supplied, ValueOrigin.Supplied)
-            : inEnvFile && options.ExistingEnv.TryGetValue(variable, out var kept)
-                ? (kept, ValueOrigin.Kept)
-                : input.Default?.Value is { } fixedValue
-                    ? (fixedValue, ValueOrigin.Default)
-                    : input.Default?.Generate is { } rules
-                        ? (SecretGenerator.Generate(rules, parameter), ValueOrigin.Generated)
-                        : throw new ComposeExportException(
-                            $"Parameter '{parameter}' has no value: pass --parameter {suppliedKey}=VALUE "
-                            + $"or set the environment variable Parameters__{suppliedKey}.");
+        var (value, origin) = Choose(parameter, suppliedKey, variable, inEnvFile, input);
 
         ResolvedValue resolved;
         if (inEnvFile)
@@ -68,6 +55,38 @@ internal sealed class ParameterStore(ConversionOptions options)
         values[(parameter, inputName)] = resolved;
 
         return resolved;
+    }
+
+    /// <summary>
+    /// The user's value first, then the one an earlier export left in <c>.env</c> (so a database keeps
+    /// the password its volume was initialised with), then the AppHost's default, then a generated one.
+    /// </summary>
+    private (string Value, ValueOrigin Origin) Choose(
+        string parameter, string suppliedKey, string variable, bool inEnvFile, ParameterInput input)
+    {
+        if (options.Parameters.TryGetValue(suppliedKey, out var supplied))
+        {
+            return (supplied, ValueOrigin.Supplied);
+        }
+
+        if (inEnvFile && options.ExistingEnv.TryGetValue(variable, out var kept))
+        {
+            return (kept, ValueOrigin.Kept);
+        }
+
+        if (input.Default?.Value is { } fixedValue)
+        {
+            return (fixedValue, ValueOrigin.Default);
+        }
+
+        if (input.Default?.Generate is { } rules)
+        {
+            return (SecretGenerator.Generate(rules, parameter), ValueOrigin.Generated);
+        }
+
+        throw new ComposeExportException(
+            $"Parameter '{parameter}' has no value: pass --parameter {suppliedKey}=VALUE "
+            + $"or set the environment variable Parameters__{suppliedKey}.");
     }
 
     /// <summary>Reserves a <c>.env</c> variable name, failing on a clash with one already given out.</summary>

@@ -38,11 +38,13 @@ internal static partial class PostgresDatabases
     public static string InitScript(IEnumerable<string> databases)
     {
         var script = new StringBuilder();
-        script.Append("-- Written by the Compose exporter: Aspire creates these databases only while the AppHost runs.\n");
+        script.Append("-- Written by the Compose exporter: Aspire creates these databases only while\n");
+        script.Append("-- the AppHost runs.\n");
         script.Append("-- The postgres image runs this once, when it initialises an empty data volume.\n");
         foreach (var database in databases)
         {
-            script.Append("CREATE DATABASE \"").Append(database.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\";\n");
+            var identifier = database.Replace("\"", "\"\"", StringComparison.Ordinal);
+            script.Append("CREATE DATABASE \"").Append(identifier).Append("\";\n");
         }
 
         return script.ToString();

@@ -30,7 +30,7 @@ internal sealed record ResolvedValue(
     public static ResolvedValue Secret(string text, EnvSecret secret) =>
         new(text, [secret], ImmutableHashSet<string>.Empty, secret, false);
 
-    /// <summary>The value with <paramref name="text"/> that carries everything <paramref name="parts"/> carried.</summary>
+    /// <summary>A value with <paramref name="text"/>, carrying all that <paramref name="parts"/> carried.</summary>
     public static ResolvedValue Combine(string text, IReadOnlyCollection<ResolvedValue> parts) => new(
         text,
         parts.SelectMany(part => part.Secrets).ToImmutableHashSet(),

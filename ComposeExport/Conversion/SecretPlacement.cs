@@ -16,7 +16,7 @@ internal sealed class SecretPlacement(ParameterStore parameters)
     /// <summary>Values that embed a secret, by variable, in the order they were placed.</summary>
     public IReadOnlyList<(string Variable, string Value)> Composed => composed;
 
-    /// <summary>The compose.yaml text for <paramref name="value"/>, used as <paramref name="key"/> of <paramref name="service"/>.</summary>
+    /// <summary>The compose.yaml text for <paramref name="value"/>, the <paramref name="key"/> of a service.</summary>
     public string Place(ResolvedValue value, string service, string key)
     {
         if (value.Secrets.IsEmpty)
@@ -34,7 +34,8 @@ internal sealed class SecretPlacement(ParameterStore parameters)
         if (DotEnvFormat.WhyNotCarriable(value.Text) is { } reason)
         {
             throw new ComposeExportException(
-                $"Parameter {value.SecretParameterNames} cannot be exported: {key} of '{service}', which holds it, {reason}.");
+                $"Parameter {value.SecretParameterNames} cannot be exported: "
+                + $"{key} of '{service}', which holds it, {reason}.");
         }
 
         composed.Add((variable, value.Text));

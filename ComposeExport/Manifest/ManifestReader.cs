@@ -19,7 +19,7 @@ public static class ManifestReader
         return await ReadAsync(stream, path, cancellationToken);
     }
 
-    /// <summary>Reads and checks a manifest from <paramref name="stream"/>; <paramref name="name"/> is used in errors.</summary>
+    /// <summary>Reads and checks a manifest from a stream; errors call it <paramref name="name"/>.</summary>
     /// <exception cref="ComposeExportException">The content is not JSON or lacks required fields.</exception>
     public static async Task<AspireManifest> ReadAsync(Stream stream, string name, CancellationToken cancellationToken)
     {
@@ -33,7 +33,8 @@ public static class ManifestReader
         {
             var where = ex.LineNumber is { } line ? $" (line {line + 1})" : "";
 
-            throw new ComposeExportException($"Manifest '{name}' is not valid JSON{where}: {FirstLine(ex.Message)}", ex);
+            throw new ComposeExportException(
+                $"Manifest '{name}' is not valid JSON{where}: {FirstLine(ex.Message)}", ex);
         }
 
         if (manifest?.Resources is null)

@@ -55,6 +55,9 @@ public sealed record ManifestResource
 
     /// <summary>The inputs of a <c>parameter.v0</c> resource.</summary>
     public IReadOnlyDictionary<string, ParameterInput>? Inputs { get; init; }
+
+    /// <summary>Files copied into the image from other resources; Compose has no equivalent.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? ContainerFiles { get; init; }
 }
 
 /// <summary>An endpoint of a resource.</summary>
@@ -90,12 +93,14 @@ public sealed record ManifestBindMount(string Source, string Target, bool ReadOn
 /// <param name="Stage">The multi-stage target to build, if any.</param>
 /// <param name="BuildOnly">Whether the image only feeds other builds and never runs as a service.</param>
 /// <param name="Args">Build arguments.</param>
+/// <param name="Secrets">Build secrets; not exported.</param>
 public sealed record ManifestBuild(
     string Context,
     string Dockerfile,
     string? Stage,
     bool BuildOnly,
-    IReadOnlyDictionary<string, string>? Args);
+    IReadOnlyDictionary<string, string>? Args,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Secrets);
 
 /// <summary>An input of a parameter: a value the deployer supplies or the exporter generates.</summary>
 /// <param name="Type">The input type; only <c>string</c> exists.</param>

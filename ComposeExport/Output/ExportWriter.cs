@@ -19,7 +19,8 @@ public static class ExportWriter
     /// Writes every file to a temporary name in <paramref name="outputDirectory"/> first and renames them into
     /// place only once all are written, so a failure leaves the previous export as it was.
     /// </summary>
-    public static async Task WriteAsync(ConversionResult result, string outputDirectory, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        ConversionResult result, string outputDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputDirectory);
 
@@ -68,7 +69,8 @@ public static class ExportWriter
             : new Dictionary<string, string>();
     }
 
-    private static async Task WriteNewFileAsync(string path, string content, UnixFileMode mode, CancellationToken cancellationToken)
+    private static async Task WriteNewFileAsync(
+        string path, string content, UnixFileMode mode, CancellationToken cancellationToken)
     {
         var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -77,6 +79,7 @@ public static class ExportWriter
         }
 
         await using var stream = new FileStream(path, fileOptions);
-        await stream.WriteAsync(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content), cancellationToken);
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
+        await stream.WriteAsync(bytes, cancellationToken);
     }
 }

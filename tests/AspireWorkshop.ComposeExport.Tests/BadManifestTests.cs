@@ -10,10 +10,17 @@ public sealed class BadManifestTests : IDisposable
     public static TheoryData<string, string, string> BadManifests => new()
     {
         { "not JSON", "{ \"resources\": { oops", "is not valid JSON" },
-        { "unknown type", """{ "resources": { "fn": { "type": "azure.function.v0" } } }""", "'fn' has type 'azure.function.v0'" },
+        {
+            "unknown type",
+            """{ "resources": { "fn": { "type": "azure.function.v0" } } }""",
+            "'fn' has type 'azure.function.v0'"
+        },
         {
             "missing reference",
-            """{ "resources": { "app": { "type": "container.v0", "image": "x", "env": { "A": "{db.connectionString}" } } } }""",
+            """
+            { "resources": {
+                "app": { "type": "container.v0", "image": "x", "env": { "A": "{db.connectionString}" } } } }
+            """,
             "no resource 'db'"
         },
         {
@@ -30,7 +37,8 @@ public sealed class BadManifestTests : IDisposable
 
     [Theory]
     [MemberData(nameof(BadManifests))]
-    public async Task A_bad_manifest_fails_with_a_one_line_error_and_writes_nothing(string fault, string manifest, string expected)
+    public async Task A_bad_manifest_fails_with_a_one_line_error_and_writes_nothing(
+        string fault, string manifest, string expected)
     {
         var run = await Export.ConvertAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("out"));
 
@@ -42,7 +50,8 @@ public sealed class BadManifestTests : IDisposable
 
     [Theory]
     [MemberData(nameof(BadManifests))]
-    public async Task A_bad_manifest_leaves_an_earlier_good_export_untouched(string fault, string manifest, string expected)
+    public async Task A_bad_manifest_leaves_an_earlier_good_export_untouched(
+        string fault, string manifest, string expected)
     {
         var good = await Export.ConvertValidAsync(Export.CaseManifest("nested-references"), temp.Combine("out"));
         var before = Directory.GetFiles(good.Directory).ToDictionary(f => f, File.ReadAllText);
@@ -63,7 +72,9 @@ public sealed class BadManifestTests : IDisposable
                 "app": { "type": "container.v0", "image": "x" } } }
             """;
 
-        var run = await Export.ConvertValidAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("out"), ["--allow-skip"]);
+        var path = Export.WriteManifest(temp.Path, manifest);
+
+        var run = await Export.ConvertValidAsync(path, temp.Combine("out"), ["--allow-skip"]);
 
         Assert.Contains("Resource 'fn' has type 'azure.function.v0'", run.Output, StringComparison.Ordinal);
         Assert.Equal(["app"], run.Compose["services"]!.AsObject().Select(s => s.Key));
@@ -78,7 +89,9 @@ public sealed class BadManifestTests : IDisposable
                 "app": { "type": "container.v0", "image": "x", "env": { "F": "{fn.outputs.url}" } } } }
             """;
 
-        var run = await Export.ConvertAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("out"), ["--allow-skip"]);
+        var path = Export.WriteManifest(temp.Path, manifest);
+
+        var run = await Export.ConvertAsync(path, temp.Combine("out"), ["--allow-skip"]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("resource 'fn' of type 'azure.function.v0' was skipped", run.Error, StringComparison.Ordinal);

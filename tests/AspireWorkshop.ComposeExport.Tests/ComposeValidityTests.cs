@@ -2,12 +2,13 @@ using AspireWorkshop.ComposeExport.Tests.Infrastructure;
 
 namespace AspireWorkshop.ComposeExport.Tests;
 
-/// <summary>Every case's export is accepted by the real consumer, and holds nothing docker-compose 1.29 rejects.</summary>
+/// <summary>Every case's export is accepted by the real consumer, nothing docker-compose 1.29 rejects.</summary>
 public sealed class ComposeValidityTests : IDisposable
 {
     private readonly TempDirectory temp = new();
 
-    public static TheoryData<string> Cases => ["endpoints", "nested-references", "scalars-and-dollars", "special-password"];
+    public static TheoryData<string> Cases =>
+        ["endpoints", "nested-references", "scalars-and-dollars", "special-password"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -16,7 +17,8 @@ public sealed class ComposeValidityTests : IDisposable
         Assert.SkipUnless(DockerCompose.IsInstalled, DockerCompose.SkipReason);
         await Export.ConvertValidAsync(Export.CaseManifest(caseName), temp.Combine("out"));
 
-        var result = await DockerCompose.RunAsync(temp.Combine("out"), ["config", "-q"], TestTimeouts.ComposeCommand, TestContext.Current.CancellationToken);
+        var result = await DockerCompose.RunAsync(
+            temp.Combine("out"), ["config", "-q"], TestTimeouts.ComposeCommand, TestContext.Current.CancellationToken);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal("", result.Error.Trim());
@@ -24,7 +26,7 @@ public sealed class ComposeValidityTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Every_case_matches_the_compose_schema_without_keys_that_docker_compose_1_29_rejects(string caseName)
+    public async Task Every_case_matches_the_compose_schema_without_keys_docker_compose_1_29_rejects(string caseName)
     {
         var run = await Export.ConvertValidAsync(Export.CaseManifest(caseName), temp.Combine("out"));
 

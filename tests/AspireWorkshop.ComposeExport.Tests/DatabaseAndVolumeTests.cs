@@ -47,7 +47,8 @@ public sealed class DatabaseAndVolumeTests : IDisposable
         var script = File.ReadAllText(Path.Combine(run.Directory, "main_pg-initdb.sql"));
         Assert.Contains("CREATE DATABASE \"todos\";\n", script, StringComparison.Ordinal);
         Assert.Contains("CREATE DATABASE \"say \"\"hi\"\"\";\n", script, StringComparison.Ordinal);
-        var mount = run.Service("main_pg")["volumes"]!.AsArray().Single(v => v!["target"].Text().StartsWith("/docker-entrypoint-initdb.d/", StringComparison.Ordinal))!;
+        var mount = run.Service("main_pg")["volumes"]!.AsArray()
+            .Single(v => v!["target"].Text().StartsWith("/docker-entrypoint-initdb.d/", StringComparison.Ordinal))!;
         Assert.Equal("bind", mount["type"].Text());
         Assert.Equal("./main_pg-initdb.sql", mount["source"].Text());
         Assert.Null(run.Service("main_pg")["environment"]!["POSTGRES_DB"]);
@@ -56,7 +57,9 @@ public sealed class DatabaseAndVolumeTests : IDisposable
     [Fact]
     public async Task One_database_is_created_through_POSTGRES_DB()
     {
-        var run = await ExportAsync(Manifest.Replace("Database=say \\\"hi\\\"", "Database=todos", StringComparison.Ordinal));
+        var manifest = Manifest.Replace("Database=say \\\"hi\\\"", "Database=todos", StringComparison.Ordinal);
+
+        var run = await ExportAsync(manifest);
 
         Assert.Equal("todos", run.Delivered("main_pg", "POSTGRES_DB"));
         Assert.False(File.Exists(Path.Combine(run.Directory, "main_pg-initdb.sql")));
@@ -68,7 +71,8 @@ public sealed class DatabaseAndVolumeTests : IDisposable
         var run = await ExportAsync();
 
         var volumes = run.Service("main_pg")["volumes"]!.AsArray();
-        Assert.Contains(volumes, v => v!["source"].Text() == "apphost-1a2b3c-pgdata-compose" && v["type"].Text() == "volume");
+        Assert.Contains(
+            volumes, v => v!["source"].Text() == "apphost-1a2b3c-pgdata-compose" && v["type"].Text() == "volume");
         Assert.Contains(volumes, v => v!["target"].Text() == "/tmp/scratch" && v["source"] is null);
         Assert.Equal(["apphost-1a2b3c-pgdata-compose"], run.Compose["volumes"]!.AsObject().Select(v => v.Key));
     }
@@ -95,12 +99,17 @@ public sealed class DatabaseAndVolumeTests : IDisposable
     [Fact]
     public async Task Two_resources_that_normalise_to_one_service_name_are_an_error()
     {
-        var manifest = """{ "resources": { "Web": { "type": "container.v0", "image": "x" }, "web": { "type": "container.v0", "image": "y" } } }""";
+        var manifest = """
+            { "resources": {
+                "Web": { "type": "container.v0", "image": "x" },
+                "web": { "type": "container.v0", "image": "y" } } }
+            """;
 
         var run = await Export.ConvertAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("deploy"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("'Web' and 'web' would both become the Compose service 'web'", run.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "'Web' and 'web' would both become the Compose service 'web'", run.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => temp.Dispose();

@@ -39,7 +39,8 @@ public sealed class DotEnvRoundTripTests : IDisposable
     public async Task Docker_compose_reads_back_every_value_byte_for_byte()
     {
         Assert.SkipUnless(DockerCompose.IsInstalled, DockerCompose.SkipReason);
-        File.WriteAllText(temp.Combine(".env"), string.Join('\n', Values.Select((value, i) => DotEnvFormat.FormatEntry($"V{i}", value))) + "\n");
+        var entries = Values.Select((value, i) => DotEnvFormat.FormatEntry($"V{i}", value));
+        File.WriteAllText(temp.Combine(".env"), string.Join('\n', entries) + "\n");
         var compose = new ComposeFile(
             new Dictionary<string, ComposeService>
             {
@@ -55,7 +56,9 @@ public sealed class DotEnvRoundTripTests : IDisposable
         var config = await DockerCompose.ConfigAsync(temp.Path, TestContext.Current.CancellationToken);
 
         var environment = config["services"]!["probe"]!["environment"]!;
-        Assert.Equal(Values, Values.Select((_, i) => environment[$"V{i}"].Text().Replace("$$", "$", StringComparison.Ordinal)));
+        var delivered = Values.Select((_, i) =>
+            environment[$"V{i}"].Text().Replace("$$", "$", StringComparison.Ordinal));
+        Assert.Equal(Values, delivered);
     }
 
     public void Dispose() => temp.Dispose();

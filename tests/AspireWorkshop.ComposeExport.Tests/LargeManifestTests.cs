@@ -21,18 +21,27 @@ public sealed class LargeManifestTests : IDisposable
             {
                 ["type"] = "container.v0",
                 ["image"] = "docker.io/library/postgres:18.3",
-                ["connectionString"] = $"Host={{pg{i}.bindings.tcp.host}};Port={{pg{i}.bindings.tcp.port}};Username=postgres;Password={{pg{i}-password.value}}",
+                ["connectionString"] = $"Host={{pg{i}.bindings.tcp.host}};Port={{pg{i}.bindings.tcp.port}};"
+                    + $"Username=postgres;Password={{pg{i}-password.value}}",
                 ["env"] = new JsonObject { ["POSTGRES_PASSWORD"] = $"{{pg{i}-password.value}}" },
                 ["bindings"] = new JsonObject
                 {
-                    ["tcp"] = new JsonObject { ["scheme"] = "tcp", ["protocol"] = "tcp", ["transport"] = "tcp", ["targetPort"] = 5432 },
+                    ["tcp"] = new JsonObject
+                    {
+                        ["scheme"] = "tcp", ["protocol"] = "tcp", ["transport"] = "tcp", ["targetPort"] = 5432,
+                    },
                 },
             };
             resources[$"pg{i}-password"] = JsonNode.Parse($$"""
                 { "type": "parameter.v0", "value": "{pg{{i}}-password.inputs.value}",
-                  "inputs": { "value": { "type": "string", "secret": true, "default": { "generate": { "minLength": 22 } } } } }
+                  "inputs": { "value": {
+                    "type": "string", "secret": true, "default": { "generate": { "minLength": 22 } } } } }
                 """);
-            resources[$"db{i}"] = new JsonObject { ["type"] = "value.v0", ["connectionString"] = $"{{pg{i}.connectionString}};Database=db{i}" };
+            resources[$"db{i}"] = new JsonObject
+            {
+                ["type"] = "value.v0",
+                ["connectionString"] = $"{{pg{i}.connectionString}};Database=db{i}",
+            };
             var env = new JsonObject { ["ConnectionStrings__db"] = $"{{db{i}.connectionString}}" };
             if (i > 0)
             {
@@ -48,7 +57,8 @@ public sealed class LargeManifestTests : IDisposable
                 {
                     ["http"] = new JsonObject
                     {
-                        ["scheme"] = "http", ["protocol"] = "tcp", ["transport"] = "http", ["targetPort"] = 8080, ["external"] = true,
+                        ["scheme"] = "http", ["protocol"] = "tcp", ["transport"] = "http",
+                        ["targetPort"] = 8080, ["external"] = true,
                     },
                 },
             };
@@ -67,7 +77,10 @@ public sealed class LargeManifestTests : IDisposable
         Assert.Equal("http://app248:8080", run.Delivered("app249", "PREVIOUS"));
         Assert.EndsWith(";Database=db249", run.Delivered("app249", "ConnectionStrings__db"), StringComparison.Ordinal);
         Assert.Equal("db17", run.Delivered("pg17", "POSTGRES_DB"));
-        var hostPorts = services.Where(s => s.Value!["ports"] is not null).Select(s => s.Value!["ports"]![0].Text()).ToList();
+        var hostPorts = services
+            .Where(s => s.Value!["ports"] is not null)
+            .Select(s => s.Value!["ports"]![0].Text())
+            .ToList();
         Assert.Equal(250, hostPorts.Distinct().Count());
         Assert.DoesNotMatch(@"\{[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+\}", run.ComposeText);
     }

@@ -11,7 +11,11 @@ public sealed class ParameterTests : IDisposable
         {
           "resources": {
             "token": { "type": "parameter.v0", "value": "{token.inputs.value}", "inputs": { "value": {{input}} } },
-            "app": { "type": "container.v0", "image": "x", "env": { "TOKEN": "{token.value}", "HEADER": "Bearer {token.value}" } }
+            "app": {
+              "type": "container.v0",
+              "image": "x",
+              "env": { "TOKEN": "{token.value}", "HEADER": "Bearer {token.value}" }
+            }
           }
         }
         """;
@@ -26,7 +30,8 @@ public sealed class ParameterTests : IDisposable
         var second = await Export.ConvertValidAsync(manifest, temp.Combine("out"));
 
         Assert.Equal(password, second.Env["PG_PASSWORD"]);
-        Assert.Contains("PG_PASSWORD (parameter 'pg-password'): kept from the existing .env", second.Output, StringComparison.Ordinal);
+        var expected = "PG_PASSWORD (parameter 'pg-password'): kept from the existing .env";
+        Assert.Contains(expected, second.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +84,8 @@ public sealed class ParameterTests : IDisposable
         var run = await Export.ConvertAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("out"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Parameter 'token' has no value: pass --parameter token=VALUE", run.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "Parameter 'token' has no value: pass --parameter token=VALUE", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +121,9 @@ public sealed class ParameterTests : IDisposable
                 "minLength": 30, "special": true, "minLower": 3, "minUpper": 4, "minNumeric": 5, "minSpecial": 2 } } }
             """;
 
-        var run = await Export.ConvertValidAsync(Export.WriteManifest(temp.Path, ManifestWith(rules)), temp.Combine("out"));
+        var path = Export.WriteManifest(temp.Path, ManifestWith(rules));
+
+        var run = await Export.ConvertValidAsync(path, temp.Combine("out"));
 
         var value = run.Env["TOKEN"];
         Assert.True(value.Length >= 30);
@@ -129,9 +137,13 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public async Task A_generated_value_without_upper_case_or_digits_has_none()
     {
-        var rules = """{ "type": "string", "secret": true, "default": { "generate": { "minLength": 40, "upper": false, "numeric": false, "special": false } } }""";
+        var rules = """
+            { "type": "string", "secret": true, "default": { "generate": {
+                "minLength": 40, "upper": false, "numeric": false, "special": false } } }
+            """;
+        var path = Export.WriteManifest(temp.Path, ManifestWith(rules));
 
-        var run = await Export.ConvertValidAsync(Export.WriteManifest(temp.Path, ManifestWith(rules)), temp.Combine("out"));
+        var run = await Export.ConvertValidAsync(path, temp.Combine("out"));
 
         Assert.Matches("^[a-z]{40}$", run.Env["TOKEN"]);
     }

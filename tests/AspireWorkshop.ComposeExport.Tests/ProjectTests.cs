@@ -68,7 +68,8 @@ public sealed class ProjectTests : IDisposable
         var build = run.Service("api")["build"]!;
         Assert.Equal("..", build["context"].Text());
         Assert.Equal("Api/Dockerfile", build["dockerfile"].Text());
-        Assert.Equal("${DOTNET_SDK_IMAGE:-mcr.microsoft.com/dotnet/sdk:10.0}", build["args"]!["DOTNET_SDK_IMAGE"].Text());
+        Assert.Equal(
+            "${DOTNET_SDK_IMAGE:-mcr.microsoft.com/dotnet/sdk:10.0}", build["args"]!["DOTNET_SDK_IMAGE"].Text());
         Assert.Equal("${ASPNET_IMAGE:-mcr.microsoft.com/dotnet/aspnet:10.0}", build["args"]!["ASPNET_IMAGE"].Text());
         Assert.Equal("aspireworkshop-api:latest", run.Service("api")["image"].Text());
     }
@@ -102,7 +103,8 @@ public sealed class ProjectTests : IDisposable
         Assert.Null(run.Service("api")["environment"]!["HTTPS_PORTS"]);
         Assert.Null(run.Service("web")["environment"]!["services__api__https__0"]);
         Assert.Equal("http://api:8080", run.Delivered("api", "PUBLIC_URL"));
-        Assert.Contains("api: endpoint 'https' (there is no development certificate", run.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "api: endpoint 'https' (there is no development certificate", run.Output, StringComparison.Ordinal);
         Assert.Contains("web: services__api__https__0", run.Output, StringComparison.Ordinal);
     }
 
@@ -119,7 +121,8 @@ public sealed class ProjectTests : IDisposable
     [Fact]
     public async Task The_project_health_check_can_be_turned_off()
     {
-        var run = await Export.ConvertValidAsync(ManifestPath(), temp.Combine("deploy"), ["--project-healthcheck", "none"]);
+        var run = await Export.ConvertValidAsync(
+            ManifestPath(), temp.Combine("deploy"), ["--project-healthcheck", "none"]);
 
         Assert.Null(run.Service("api")["healthcheck"]);
         Assert.Equal("service_started", run.Service("web")["depends_on"]!["api"]!["condition"].Text());
@@ -129,7 +132,9 @@ public sealed class ProjectTests : IDisposable
     public async Task Services_that_reference_each_other_get_a_start_order_without_a_cycle()
     {
         var manifest = Manifest.Replace(
-            "\"PUBLIC_URL\": \"{api.bindings.https.url}\"", "\"WEB_URL\": \"{web.bindings.http.url}\"", StringComparison.Ordinal);
+            "\"PUBLIC_URL\": \"{api.bindings.https.url}\"",
+            "\"WEB_URL\": \"{web.bindings.http.url}\"",
+            StringComparison.Ordinal);
 
         var run = await Export.ConvertValidAsync(ManifestPath(manifest), temp.Combine("deploy"));
 

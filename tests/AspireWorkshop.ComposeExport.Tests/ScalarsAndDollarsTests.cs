@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AspireWorkshop.ComposeExport.Tests.Infrastructure;
 
 namespace AspireWorkshop.ComposeExport.Tests;
@@ -8,7 +9,10 @@ public sealed class ScalarsAndDollarsTests : IDisposable
 {
     private const string Case = "scalars-and-dollars";
 
-    private static readonly string[] RunnableImages = ["localhost/aspireworkshop/debian:bookworm", "debian:bookworm-slim"];
+    private static readonly string[] RunnableImages =
+        ["localhost/aspireworkshop/debian:bookworm", "debian:bookworm-slim"];
+
+    private const string EngineNeeded = "needs docker-compose and a running Docker engine.";
 
     private readonly TempDirectory temp = new();
 
@@ -31,7 +35,8 @@ public sealed class ScalarsAndDollarsTests : IDisposable
         Assert.Contains("      \"AS_EMPTY\": \"\"", lines);
         Assert.Contains("      \"TWO_DOLLARS\": \"a$$$$b\"", lines);
         Assert.Contains("      \"BRACED\": \"$${HOME}\"", lines);
-        Assert.Single(lines, l => l.Contains("\"LONG\": \"Host=pg;", StringComparison.Ordinal) && l.EndsWith("Search Path=public\"", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("\"LONG\": \"Host=pg;", StringComparison.Ordinal)
+            && l.EndsWith("Search Path=public\"", StringComparison.Ordinal));
         foreach (var (name, value) in ManifestEnv())
         {
             Assert.Equal(value, run.Delivered("echo", name));
@@ -56,9 +61,42 @@ public sealed class ScalarsAndDollarsTests : IDisposable
     }
 
     [Fact]
+    public async Task Values_beyond_the_case_survive_docker_compose_config_too()
+    {
+        Assert.SkipUnless(DockerCompose.IsInstalled, DockerCompose.SkipReason);
+        string[] values =
+        [
+            "ünïcødé € 😀", "tab\there", "back\\slash", " padded ", "key: value", "- item", "[a, b]", "&anchor",
+            "*alias", "!tag", "%percent", "@at", "`tick`", "NO", "off", "0o17", ".inf", "-.5",
+        ];
+        var env = new JsonObject();
+        for (var i = 0; i < values.Length; i++)
+        {
+            env[$"V{i}"] = values[i];
+        }
+
+        var manifest = new JsonObject
+        {
+            ["resources"] = new JsonObject
+            {
+                ["probe"] = new JsonObject { ["type"] = "container.v0", ["image"] = "x", ["env"] = env },
+            },
+        };
+        await Export.ConvertValidAsync(Export.WriteManifest(temp.Path, manifest.ToJsonString()), temp.Combine("out"));
+
+        var config = await DockerCompose.ConfigAsync(temp.Combine("out"), TestContext.Current.CancellationToken);
+
+        var environment = config["services"]!["probe"]!["environment"]!;
+        foreach (var (name, value) in env)
+        {
+            Assert.Equal(value.Text(), environment[name].Text().Replace("$$", "$", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task The_created_container_gets_every_value_byte_for_byte()
     {
-        Assert.SkipUnless(DockerCompose.IsInstalled && DockerCompose.IsEngineUp, "needs docker-compose and a running Docker engine.");
+        Assert.SkipUnless(DockerCompose.IsInstalled && DockerCompose.IsEngineUp, EngineNeeded);
         var cancellationToken = TestContext.Current.CancellationToken;
         var image = await ComposeProject.LocalImageAsync(RunnableImages, cancellationToken);
         Assert.SkipWhen(image is null, "no local Debian image to run the case with (eng/setup.sh builds one).");

@@ -3,11 +3,13 @@ using Npgsql;
 
 namespace AspireWorkshop.ComposeExport.Tests;
 
-/// <summary>Case special-password: a password with <c>@ ; $ " %</c> and a space survives every place it lands.</summary>
+/// <summary>Case special-password: a password with <c>@ ; $ " %</c> and a space survives wherever it lands.</summary>
 public sealed class SpecialPasswordTests : IDisposable
 {
     private const string Case = "special-password";
     private const string Password = "p@ss;w0rd$\"x %41";
+
+    private const string EngineNeeded = "needs docker-compose and a running Docker engine.";
 
     private static readonly string[] PostgresImages = ["localhost/aspireworkshop/postgres:15-standin", "postgres:18.3"];
 
@@ -84,14 +86,15 @@ public sealed class SpecialPasswordTests : IDisposable
         var run = await Export.ConvertValidAsync(
             Export.CaseManifest(Case), temp.Combine("out"), ["--parameter", $"pg-password={password}"]);
 
-        Assert.Equal(password, new NpgsqlConnectionStringBuilder(run.Delivered("probe", "ConnectionStrings__todos")).Password);
+        var connectionString = run.Delivered("probe", "ConnectionStrings__todos");
+        Assert.Equal(password, new NpgsqlConnectionStringBuilder(connectionString).Password);
         Assert.Equal(password, run.Delivered("pg", "POSTGRES_PASSWORD"));
     }
 
     [Fact]
     public async Task Postgres_accepts_the_password_through_the_delivered_uri()
     {
-        Assert.SkipUnless(DockerCompose.IsInstalled && DockerCompose.IsEngineUp, "needs docker-compose and a running Docker engine.");
+        Assert.SkipUnless(DockerCompose.IsInstalled && DockerCompose.IsEngineUp, EngineNeeded);
         var cancellationToken = TestContext.Current.CancellationToken;
         var image = await ComposeProject.LocalImageAsync(PostgresImages, cancellationToken);
         Assert.SkipWhen(image is null, "no local Postgres image to run the case with (eng/setup.sh builds one).");

@@ -11,7 +11,8 @@ internal sealed class ComposeProject(string directory) : IAsyncDisposable
     public string Name { get; } = $"cxtest{Guid.NewGuid():N}"[..16];
 
     /// <summary>The first of <paramref name="candidates"/> present in the local image store, if any.</summary>
-    public static async Task<string?> LocalImageAsync(IEnumerable<string> candidates, CancellationToken cancellationToken)
+    public static async Task<string?> LocalImageAsync(
+        IEnumerable<string> candidates, CancellationToken cancellationToken)
     {
         foreach (var image in candidates)
         {
@@ -34,21 +35,32 @@ internal sealed class ComposeProject(string directory) : IAsyncDisposable
     }
 
     /// <summary>The environment the container of <paramref name="service"/> was created with.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync(string service, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync(
+        string service, CancellationToken cancellationToken)
     {
-        var id = (await DockerCompose.RunAsync(directory, ["-p", Name, "ps", "-q", service], TestTimeouts.ComposeCommand, cancellationToken))
-            .Output.Trim();
+        var ps = await DockerCompose.RunAsync(
+            directory, ["-p", Name, "ps", "-q", service], TestTimeouts.ComposeCommand, cancellationToken);
         var inspect = await DockerCompose.Run(
-            "docker", ["inspect", "--format", "{{json .Config.Env}}", id], directory, TestTimeouts.ComposeCommand, cancellationToken);
+            "docker",
+            ["inspect", "--format", "{{json .Config.Env}}", ps.Output.Trim()],
+            directory,
+            TestTimeouts.ComposeCommand,
+            cancellationToken);
         var entries = JsonSerializer.Deserialize<string[]>(inspect.Output) ?? [];
 
         return entries.Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e.Length > 1 ? e[1] : "");
     }
 
     /// <summary>Runs a command inside the running container of <paramref name="service"/>.</summary>
-    public Task<ProcessResult> ExecAsync(string service, IReadOnlyList<string> command, CancellationToken cancellationToken) =>
-        DockerCompose.RunAsync(directory, ["-p", Name, "exec", "-T", service, .. command], TestTimeouts.ComposeCommand, cancellationToken);
+    public Task<ProcessResult> ExecAsync(
+        string service, IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        DockerCompose.RunAsync(
+            directory, ["-p", Name, "exec", "-T", service, .. command], TestTimeouts.ComposeCommand, cancellationToken);
 
     public async ValueTask DisposeAsync() =>
-        await DockerCompose.RunAsync(directory, ["-p", Name, "down", "-v", "--timeout", "1"], TestTimeouts.ContainerStart, CancellationToken.None);
+        await DockerCompose.RunAsync(
+            directory,
+            ["-p", Name, "down", "-v", "--timeout", "1"],
+            TestTimeouts.ContainerStart,
+            CancellationToken.None);
 }

@@ -24,7 +24,8 @@ internal static class ComposeSchema
     public static void AssertValid(JsonNode compose)
     {
         using var document = JsonDocument.Parse(compose.ToJsonString());
-        var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.List };
+        var result = Schema.Value.Evaluate(document.RootElement, options);
         var errors = (result.Details ?? [])
             .Where(d => d.Errors is not null)
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));

@@ -18,7 +18,7 @@ internal static class DockerCompose
 
     public static bool IsEngineUp => EngineAnswers.Value;
 
-    /// <summary><c>docker-compose config</c> in <paramref name="directory"/>: the file as Compose reads it, interpolated.</summary>
+    /// <summary><c>docker-compose config</c>: the file as Compose reads it, interpolated.</summary>
     public static async Task<JsonNode> ConfigAsync(string directory, CancellationToken cancellationToken)
     {
         var result = await RunAsync(directory, ["config"], TestTimeouts.ComposeCommand, cancellationToken);
@@ -32,7 +32,11 @@ internal static class DockerCompose
         Run(Binary, args, directory, timeout, cancellationToken);
 
     public static async Task<ProcessResult> Run(
-        string file, IReadOnlyList<string> args, string directory, TimeSpan timeout, CancellationToken cancellationToken)
+        string file,
+        IReadOnlyList<string> args,
+        string directory,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(file)
         {

@@ -11,7 +11,7 @@ internal static class Export
 
     public static string CaseManifest(string caseName) => Fixture($"{caseName}.manifest.json");
 
-    /// <summary>Writes <paramref name="manifestJson"/> to a file in <paramref name="directory"/> and returns its path.</summary>
+    /// <summary>Writes <paramref name="manifestJson"/> to a new file in <paramref name="directory"/>.</summary>
     public static string WriteManifest(string directory, string manifestJson)
     {
         var path = Path.Combine(directory, $"manifest-{Guid.NewGuid():N}.json");
@@ -38,7 +38,7 @@ internal static class Export
         return new ExportRun(exitCode, output.ToString(), error.ToString(), outputDirectory);
     }
 
-    /// <summary>Converts and checks the result against the Compose schema and, where installed, docker-compose config.</summary>
+    /// <summary>Converts, then checks the result with the Compose schema and docker-compose, if installed.</summary>
     public static async Task<ExportRun> ConvertValidAsync(
         string manifestPath,
         string outputDirectory,
@@ -73,7 +73,7 @@ internal sealed record ExportRun(int ExitCode, string Output, string Error, stri
     public JsonNode Service(string name) =>
         Compose["services"]?[name] ?? throw new Xunit.Sdk.XunitException($"compose.yaml has no service '{name}'.");
 
-    /// <summary>An environment value as the container gets it: a <c>${VAR}</c> reference is looked up in .env.</summary>
+    /// <summary>An environment value as the container gets it, <c>${VAR}</c> looked up in .env.</summary>
     public string Delivered(string service, string variable)
     {
         var node = Service(service)["environment"]?[variable]

@@ -5,7 +5,8 @@ internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"compose-export-{Guid.NewGuid():N}");
+    public string Path { get; } =
+        System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"compose-export-{Guid.NewGuid():N}");
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AspireWorkshop.ComposeExport.Tests.Infrastructure;
 
-/// <summary>Reads YAML into JSON nodes, typing plain scalars the way a Compose reader does and keeping quoted ones strings.</summary>
+/// <summary>Reads YAML into JSON: plain scalars typed as Compose types them, quoted ones kept strings.</summary>
 internal static class YamlJson
 {
     public static JsonNode Parse(string yaml)
@@ -31,7 +31,8 @@ internal static class YamlJson
         "" or "~" or "null" => null,
         "true" => JsonValue.Create(true),
         "false" => JsonValue.Create(false),
-        _ when long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+        _ when long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) =>
+            JsonValue.Create(number),
         _ => JsonValue.Create(text),
     };
 
