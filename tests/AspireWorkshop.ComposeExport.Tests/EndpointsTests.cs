@@ -2,7 +2,7 @@ using AspireWorkshop.ComposeExport.Tests.Infrastructure;
 
 namespace AspireWorkshop.ComposeExport.Tests;
 
-/// <summary>Case endpoints: references resolve to what other containers reach; only external ones get host ports.</summary>
+/// <summary>Case endpoints: references resolve to what containers reach; only external ones are published.</summary>
 public sealed class EndpointsTests : IDisposable
 {
     private readonly TempDirectory temp = new();
