@@ -1,17 +1,18 @@
-using System.Text;
-
 namespace AspireWorkshop.ComposeExport.Compose;
 
 /// <summary>
-/// The <c>.env</c> dialect both Compose CLIs read byte for byte alike: <c>NAME='value'</c>, one per line.
+/// The <c>.env</c> dialect both Compose CLIs read byte for byte alike: one <c>NAME='value'</c> per line,
+/// or <c>NAME="value"</c> for a value holding a single quote.
 /// </summary>
 /// <remarks>
-/// Single quotes are the only form in which <c>docker compose</c> v2 expands nothing: it expands
-/// <c>$NAME</c> and <c>${NAME}</c> in unquoted and double-quoted values. Inside single quotes both
-/// v2 and docker-compose 1.29 (python-dotenv) read <c>\'</c> as a quote and keep any other backslash,
-/// but they disagree on <c>\\</c> (1.29 reads one backslash, v2 two). docker-compose 1.29 also expands
-/// <c>${NAME}</c> even inside single quotes, and neither has an escape for it. A value that cannot be
-/// written so that both read it back exactly is refused rather than changed.
+/// Single quotes are the only form in which <c>docker compose</c> v2 expands nothing (it expands
+/// <c>$NAME</c> and <c>${NAME}</c> in unquoted and double-quoted values), and its versions disagree on
+/// <c>\'</c> inside them, so a single-quoted value holds no single quote. There, docker-compose 1.29
+/// (python-dotenv) reads <c>\\</c> as one backslash where v2 keeps two, and a backslash before the
+/// closing quote escapes it for both. A value with a single quote goes in double quotes, where both
+/// read <c>\"</c> as a quote, but both also expand <c>$</c> and backslash escapes there, so it may hold
+/// neither. docker-compose 1.29 expands <c>${NAME}</c> in every form and has no escape for it. A value
+/// that cannot be written so that both read it back exactly is refused rather than changed.
 /// </remarks>
 public static class DotEnvFormat
 {
@@ -23,27 +24,28 @@ public static class DotEnvFormat
             return "it contains '${', which docker-compose 1.29 expands inside .env values even when quoted";
         }
 
-        for (var i = 0; i < value.Length; i++)
+        if (value.Any(c => c is '\n' or '\r'))
         {
-            var c = value[i];
-            if (c is '\n' or '\r')
-            {
-                return "it contains a line break, which a one-line .env entry cannot hold";
-            }
-
-            if (char.IsControl(c) && c != '\t')
-            {
-                return $"it contains the control character U+{(int)c:X4}";
-            }
-
-            if (c == '\\' && (i == value.Length - 1 || value[i + 1] is '\\' or '\''))
-            {
-                return "it has a backslash before another backslash, a quote or the end, which the two Compose CLIs "
-                    + "read differently in .env";
-            }
+            return "it contains a line break, which a one-line .env entry cannot hold";
         }
 
-        return null;
+        if (value.Where(c => char.IsControl(c) && c != '\t').Select(c => (int?)c).FirstOrDefault() is { } control)
+        {
+            return $"it contains the control character U+{control:X4}";
+        }
+
+        if (value.Contains('\'', StringComparison.Ordinal))
+        {
+            return value.IndexOfAny(['$', '\\']) >= 0
+                ? "it holds a single quote together with '$' or a backslash, which no .env quoting keeps "
+                    + "for both Compose CLIs"
+                : null;
+        }
+
+        return value.Contains(@"\\", StringComparison.Ordinal) || value.EndsWith('\\')
+            ? "it has a backslash before another backslash or at the end, which the two Compose CLIs "
+                + "read differently in .env"
+            : null;
     }
 
     /// <summary>Formats one entry; the value must have passed <see cref="WhyNotCarriable"/>.</summary>
@@ -54,7 +56,9 @@ public static class DotEnvFormat
             throw new ArgumentException($"The value of {name} cannot be written to .env: {reason}.", nameof(value));
         }
 
-        return $"{name}='{value.Replace("'", "\\'", StringComparison.Ordinal)}'";
+        return value.Contains('\'', StringComparison.Ordinal)
+            ? $"{name}=\"{value.Replace("\"", "\\\"", StringComparison.Ordinal)}\""
+            : $"{name}='{value}'";
     }
 
     /// <summary>Reads the entries of a <c>.env</c> this class wrote; unquoted values are read as they stand.</summary>
@@ -72,27 +76,14 @@ public static class DotEnvFormat
 
             var name = line[..equals].Trim();
             var value = line[(equals + 1)..];
-            entries[name] = value.Length >= 2 && value[0] == '\'' && value[^1] == '\''
-                ? Unescape(value[1..^1])
-                : value.Trim();
+            entries[name] = value switch
+            {
+                ['\'', .. var quoted, '\''] => quoted,
+                ['"', .. var quoted, '"'] => quoted.Replace("\\\"", "\"", StringComparison.Ordinal),
+                _ => value.Trim(),
+            };
         }
 
         return entries;
-    }
-
-    private static string Unescape(string quoted)
-    {
-        var builder = new StringBuilder(quoted.Length);
-        for (var i = 0; i < quoted.Length; i++)
-        {
-            if (quoted[i] == '\\' && i + 1 < quoted.Length && quoted[i + 1] == '\'')
-            {
-                i++;
-            }
-
-            builder.Append(quoted[i]);
-        }
-
-        return builder.ToString();
     }
 }

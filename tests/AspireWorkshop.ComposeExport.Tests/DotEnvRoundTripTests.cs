@@ -10,6 +10,7 @@ public sealed class DotEnvRoundTripTests : IDisposable
     [
         "plain", "", "it's", "\"double\"", "$HOME", "$$", "a$", "p@ss;w0rd$\"x %41", "# not a comment",
         "with space ", " lead", "tab\there", "back\\slash", "ünïcødé €", "{brace}", "=equals=", "a'b'c",
+        "it's \"quoted\" # here",
     ];
 
     private readonly TempDirectory temp = new();
@@ -20,7 +21,9 @@ public sealed class DotEnvRoundTripTests : IDisposable
         Assert.NotNull(DotEnvFormat.WhyNotCarriable("${HOME}"));
         Assert.NotNull(DotEnvFormat.WhyNotCarriable("a\nb"));
         Assert.NotNull(DotEnvFormat.WhyNotCarriable("a\\\\b"));
-        Assert.NotNull(DotEnvFormat.WhyNotCarriable("a\\'b"));
+        Assert.NotNull(DotEnvFormat.WhyNotCarriable("it's $5"));
+        Assert.NotNull(DotEnvFormat.WhyNotCarriable("it's a\\b"));
+        Assert.NotNull(DotEnvFormat.WhyNotCarriable("bell\a"));
         Assert.NotNull(DotEnvFormat.WhyNotCarriable("ends\\"));
         Assert.All(Values, value => Assert.Null(DotEnvFormat.WhyNotCarriable(value)));
     }

@@ -28,17 +28,23 @@ internal static class Snapshot
             : $"{name} differs from its snapshot; compare {received} with {verified}.");
     }
 
-    /// <summary>The test project's source folder, found from the calling file's path at compile time.</summary>
+    /// <summary>
+    /// The test project's source folder: above the calling file's compile-time path, or, where a
+    /// deterministic build maps that path away, above the test binaries (bin/Debug/net10.0).
+    /// </summary>
     private static string SourceFolder(string callerPath)
     {
-        for (var folder = Path.GetDirectoryName(callerPath); folder is not null; folder = Path.GetDirectoryName(folder))
+        foreach (var start in new[] { Path.GetDirectoryName(callerPath), AppContext.BaseDirectory })
         {
-            if (File.Exists(Path.Combine(folder, "AspireWorkshop.ComposeExport.Tests.csproj")))
+            for (var folder = start; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
             {
-                return folder;
+                if (File.Exists(Path.Combine(folder, "AspireWorkshop.ComposeExport.Tests.csproj")))
+                {
+                    return folder;
+                }
             }
         }
 
-        throw new InvalidOperationException($"No test project above {callerPath}.");
+        throw new InvalidOperationException($"No test project above {callerPath} or {AppContext.BaseDirectory}.");
     }
 }
