@@ -2,6 +2,11 @@ using AspireWorkshop.Api;
 using AspireWorkshop.Api.Database;
 using AspireWorkshop.Api.Todos;
 
+if (ContainerHealthProbe.IsRequested(args))
+{
+    return await ContainerHealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -16,4 +21,6 @@ app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapTodoItemsApi();
 
-app.Run();
+await app.RunAsync();
+
+return 0;

@@ -1,6 +1,11 @@
 using AspireWorkshop.Web.Components;
 using AspireWorkshop.Web.TodoApi;
 
+if (ContainerHealthProbe.IsRequested(args))
+{
+    return await ContainerHealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -21,4 +26,6 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapDefaultEndpoints();
 
-app.Run();
+await app.RunAsync();
+
+return 0;
