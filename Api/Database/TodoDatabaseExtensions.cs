@@ -1,5 +1,4 @@
 using AspireWorkshop.Api.Todos;
-using Npgsql;
 
 namespace AspireWorkshop.Api.Database;
 
