@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AspireWorkshop.ComposeExport.Cli;
 
 /// <summary>What the user asked for on the command line.</summary>
@@ -10,6 +12,7 @@ namespace AspireWorkshop.ComposeExport.Cli;
 /// <param name="ImagePrefix">Prefix of built image names, if given.</param>
 /// <param name="ImageTag">Tag of built images, if given.</param>
 /// <param name="ProjectHealthcheck">The project health check, <c>none</c>, or null for the default.</param>
+/// <param name="PublishedServices">Services given with <c>--publish service[=port]</c>.</param>
 internal sealed record CommandLine(
     string Command,
     string Input,
@@ -19,7 +22,8 @@ internal sealed record CommandLine(
     IReadOnlyDictionary<string, string> Parameters,
     string? ImagePrefix,
     string? ImageTag,
-    string? ProjectHealthcheck)
+    string? ProjectHealthcheck,
+    IReadOnlyDictionary<string, int?> PublishedServices)
 {
     public const string Usage = """
         Usage:
@@ -33,6 +37,9 @@ internal sealed record CommandLine(
           --image-prefix <prefix>       prefix of built image names (default: aspireworkshop-)
           --tag <tag>                   tag of built images (default: latest)
           --project-healthcheck <cmd>   health check of projects, {assembly} and {url} replaced, or 'none'
+          --publish <service>[=<port>]  publish the service's HTTP endpoint on 127.0.0.1 too (at <port>,
+                                        else at a port chosen from its name), e.g. to call an internal
+                                        Api from the host in tests; repeatable
         """;
 
     /// <summary>Parses <paramref name="args"/>, or returns the reason they are not valid.</summary>
@@ -46,6 +53,7 @@ internal sealed record CommandLine(
         string? input = null, output = null, projectRoot = null, prefix = null, tag = null, healthcheck = null;
         var allowSkip = false;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        var published = new Dictionary<string, int?>(StringComparer.Ordinal);
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -67,6 +75,14 @@ internal sealed record CommandLine(
 
                     parameters[name] = value;
                     break;
+                case "--publish":
+                    if (ParsePublish(Next()) is not var (service, port))
+                    {
+                        return (null, "--publish needs a service name, optionally followed by =<port> (1-65535)");
+                    }
+
+                    published[service] = port;
+                    break;
                 case var positional when !positional.StartsWith('-') && args[0] == "convert" && input is null:
                     input = positional;
                     break;
@@ -83,6 +99,21 @@ internal sealed record CommandLine(
         return output is null
             ? (null, "--output <dir> is required")
             : (new CommandLine(
-                args[0], input, output, allowSkip, projectRoot, parameters, prefix, tag, healthcheck), null);
+                args[0], input, output, allowSkip, projectRoot, parameters, prefix, tag, healthcheck, published), null);
+    }
+
+    private static (string Service, int? Port)? ParsePublish(string? value)
+    {
+        switch (value?.Split('=', 2))
+        {
+            case [var service] when service.Length > 0:
+                return (service, null);
+            case [var service, var port] when service.Length > 0
+                && int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                && number is > 0 and <= 65535:
+                return (service, number);
+            default:
+                return null;
+        }
     }
 }

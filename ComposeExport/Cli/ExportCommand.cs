@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AspireWorkshop.ComposeExport.Conversion;
+using AspireWorkshop.ComposeExport.Extras;
 using AspireWorkshop.ComposeExport.Manifest;
 using AspireWorkshop.ComposeExport.Output;
 
@@ -28,21 +29,24 @@ public static class ExportCommand
         TextWriter error,
         CancellationToken cancellationToken)
     {
-        var (commandLine, usageError) = CommandLine.Parse(args);
-        if (commandLine is null)
+        var (extras, remainingArgs, extrasError) = DeploymentExtrasArguments.Extract(args);
+        var (commandLine, usageError) = extras is null ? (null, extrasError) : CommandLine.Parse(remainingArgs);
+        if (commandLine is null || extras is null)
         {
             await error.WriteLineAsync($"error: {usageError}");
             await error.WriteLineAsync(CommandLine.Usage);
+            await error.WriteLineAsync(DeploymentExtrasArguments.Usage);
 
             return InvalidUsage;
         }
 
         try
         {
-            var result = commandLine.Command == "export"
-                ? await ExportAsync(commandLine, environment, cancellationToken)
-                : await ConvertAsync(commandLine, commandLine.Input, environment, cancellationToken);
+            var (result, extrasSummary) = commandLine.Command == "export"
+                ? await ExportAsync(commandLine, extras, environment, cancellationToken)
+                : await ConvertAsync(commandLine, extras, commandLine.Input, environment, cancellationToken);
             await SummaryPrinter.PrintAsync(result.Summary, commandLine.Output, output);
+            await DeploymentExtrasPrinter.PrintAsync(extrasSummary, output);
 
             return Success;
         }
@@ -54,8 +58,9 @@ public static class ExportCommand
         }
     }
 
-    private static async Task<ConversionResult> ConvertAsync(
+    private static async Task<(ConversionResult Result, DeploymentExtrasSummary Extras)> ConvertAsync(
         CommandLine commandLine,
+        DeploymentExtrasOptions extras,
         string manifestPath,
         IReadOnlyDictionary<string, string> environment,
         CancellationToken cancellationToken)
@@ -69,6 +74,7 @@ public static class ExportCommand
             AllowSkip = commandLine.AllowSkip,
             Parameters = Parameters(commandLine, environment),
             ExistingEnv = await ExportWriter.ReadExistingEnvAsync(commandLine.Output, cancellationToken),
+            PublishedServices = commandLine.PublishedServices,
         };
         options = options with
         {
@@ -82,10 +88,11 @@ public static class ExportCommand
             },
         };
 
-        var result = ComposeConverter.Convert(manifest, options);
+        var (result, extrasSummary) = DeploymentExtras.Apply(
+            ComposeConverter.Convert(manifest, options), manifest, extras, options.ExistingEnv);
         await ExportWriter.WriteAsync(result, commandLine.Output, cancellationToken);
 
-        return result;
+        return (result, extrasSummary);
     }
 
     /// <summary>
@@ -93,8 +100,9 @@ public static class ExportCommand
     /// is written under a temporary name in the same folder (its relative paths start from its folder)
     /// and replaces the previous one only when the conversion succeeded.
     /// </summary>
-    private static async Task<ConversionResult> ExportAsync(
+    private static async Task<(ConversionResult Result, DeploymentExtrasSummary Extras)> ExportAsync(
         CommandLine commandLine,
+        DeploymentExtrasOptions extras,
         IReadOnlyDictionary<string, string> environment,
         CancellationToken cancellationToken)
     {
@@ -109,7 +117,7 @@ public static class ExportCommand
         try
         {
             await RunAppHostAsync(commandLine.Input, Path.GetFullPath(staged), cancellationToken);
-            var result = await ConvertAsync(commandLine, staged, environment, cancellationToken);
+            var result = await ConvertAsync(commandLine, extras, staged, environment, cancellationToken);
             File.Move(staged, manifest, overwrite: true);
 
             return result;

@@ -15,6 +15,7 @@ public sealed class ComposeConverter
     private readonly Dictionary<string, string> skipped = new(StringComparer.Ordinal);
     private readonly List<ServiceDraft> drafts = [];
     private readonly SortedDictionary<string, ComposeVolume> volumes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> volumeSources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> extraFiles = new(StringComparer.Ordinal);
     private readonly List<string> dropped = [];
     private readonly List<string> warnings = [];
@@ -39,7 +40,8 @@ public sealed class ComposeConverter
     private ConversionResult Run()
     {
         NameServices();
-        endpoints = new EndpointPlan([.. drafts.Select(d => (d.Resource, d.Service, d.Definition))]);
+        endpoints = new EndpointPlan(
+            [.. drafts.Select(d => (d.Resource, d.Service, d.Definition))], options.PublishedServices);
         resolver = new ExpressionResolver(manifest, endpoints, parameters, serviceNames, skipped);
         foreach (var draft in drafts)
         {
@@ -307,8 +309,13 @@ public sealed class ComposeConverter
                 continue;
             }
 
-            // The suffix keeps Compose's data apart from the volume the AppHost itself uses under the same name.
-            var name = $"{Names.Volume(volume.Name)}-compose";
+            var name = Names.ComposeVolume(volume.Name);
+            if (!volumeSources.TryAdd(name, volume.Name) && volumeSources[name] != volume.Name)
+            {
+                throw new ComposeExportException(
+                    $"Volumes '{volumeSources[name]}' and '{volume.Name}' would both become the Compose volume '{name}'.");
+            }
+
             volumes[name] = new ComposeVolume();
             draft.Mounts.Add(
                 new ComposeMount("volume", name, ComposeText.Literal(volume.Target), ReadOnly(volume.ReadOnly)));

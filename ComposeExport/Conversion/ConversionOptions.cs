@@ -21,6 +21,16 @@ public sealed record ConversionOptions
     /// <summary>Parameter values given by the user, by parameter name; they win over every other source.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Services whose HTTP endpoint is published on 127.0.0.1 even if the AppHost keeps it internal, by
+    /// service name, each with its host port or <see langword="null"/> to let the export choose one as it
+    /// does for external endpoints. A port given here also replaces that of an external endpoint.
+    /// </summary>
+    /// <remarks>
+    /// Meant for tests and debugging: the end-to-end tests publish the Api to call it from the host.
+    /// </remarks>
+    public IReadOnlyDictionary<string, int?> PublishedServices { get; init; } = new Dictionary<string, int?>();
+
     /// <summary>The entries of the <c>.env</c> a previous export left in the output folder.</summary>
     public IReadOnlyDictionary<string, string> ExistingEnv { get; init; } = new Dictionary<string, string>();
 

@@ -40,8 +40,15 @@ internal sealed class EndpointPlan
 
     private readonly Dictionary<(string Resource, string Binding), ServiceEndpoint> endpoints = [];
 
-    public EndpointPlan(IReadOnlyList<(string Resource, string Service, ManifestResource Definition)> services)
+    public EndpointPlan(
+        IReadOnlyList<(string Resource, string Service, ManifestResource Definition)> services,
+        IReadOnlyDictionary<string, int?> publishedServices)
     {
+        foreach (var unknown in publishedServices.Keys.Where(s => services.All(service => service.Service != s)))
+        {
+            throw new ComposeExportException($"There is no service '{unknown}' to publish.");
+        }
+
         var wanted = new List<WantedPort>();
         foreach (var (resource, service, definition) in services)
         {
@@ -73,9 +80,11 @@ internal sealed class EndpointPlan
 
                 endpoints[(resource, binding)] = new ServiceEndpoint(
                     resource, service, binding, endpoint.Scheme, protocol, target.Value, null, null);
-                if (endpoint.External)
+                var published = publishedServices.TryGetValue(service, out var publishedPort) && endpoint.Scheme == "http";
+                if (published || endpoint.External)
                 {
-                    wanted.Add(new WantedPort(resource, service, binding, endpoint.Port));
+                    var manifestPort = endpoint.External ? endpoint.Port : null;
+                    wanted.Add(new WantedPort(resource, service, binding, publishedPort ?? manifestPort));
                 }
             }
         }

@@ -66,15 +66,24 @@ public sealed class DatabaseAndVolumeTests : IDisposable
     }
 
     [Fact]
-    public async Task Named_volumes_get_their_own_compose_name_and_anonymous_ones_stay_anonymous()
+    public async Task Named_volumes_keep_their_name_and_anonymous_ones_stay_anonymous()
     {
         var run = await ExportAsync();
 
         var volumes = run.Service("main_pg")["volumes"]!.AsArray();
         Assert.Contains(
-            volumes, v => v!["source"].Text() == "apphost-1a2b3c-pgdata-compose" && v["type"].Text() == "volume");
+            volumes, v => v!["source"].Text() == "apphost-1a2b3c-pgdata" && v["type"].Text() == "volume");
         Assert.Contains(volumes, v => v!["target"].Text() == "/tmp/scratch" && v["source"] is null);
-        Assert.Equal(["apphost-1a2b3c-pgdata-compose"], run.Compose["volumes"]!.AsObject().Select(v => v.Key));
+        Assert.Equal(["apphost-1a2b3c-pgdata"], run.Compose["volumes"]!.AsObject().Select(v => v.Key));
+    }
+
+    [Fact]
+    public async Task A_volume_named_by_Aspire_loses_the_machine_specific_AppHost_prefix()
+    {
+        var run = await ExportAsync(Manifest.Replace(
+            "apphost-1a2b3c-pgdata", "aspireworkshop.apphost-06657949a8-main_pg-data", StringComparison.Ordinal));
+
+        Assert.Equal(["main_pg-data"], run.Compose["volumes"]!.AsObject().Select(v => v.Key));
     }
 
     [Fact]
