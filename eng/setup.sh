@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes a machine ready to run and test the workshop, from bare Debian if need be: a Docker engine,
-# a Compose CLI, Chromium when asked, and the container images the app needs. An upstream image is
+# a Compose CLI, Chromium and an image registry when asked, and the container images the app needs. An upstream image is
 # used when it is present or can be pulled; where no image registry answers, an honestly named local
 # stand-in is built once from Debian packages instead (see eng/images/).
 #
@@ -11,9 +11,10 @@ set -euo pipefail
 
 usage() {
     cat <<'USAGE'
-Usage: eng/setup.sh [--browser]
+Usage: eng/setup.sh [--browser] [--registry]
 
   --browser   also install Chromium, which the browser tests drive
+  --registry  also install Debian's docker-registry, which the share tests push to
 USAGE
 }
 
@@ -37,9 +38,11 @@ pull_limit_seconds=1800
 dockerd_start_seconds=60
 
 install_browser=false
+install_registry=false
 for argument in "$@"; do
     case "$argument" in
         --browser) install_browser=true ;;
+        --registry) install_registry=true ;;
         -h | --help) usage; exit 0 ;;
         *) usage >&2; exit 2 ;;
     esac
@@ -63,9 +66,12 @@ is_root() {
 }
 
 step_number=0
-step_count=6
+step_count=7
 if [[ $install_browser == true ]]; then
-    step_count=7
+    step_count=$((step_count + 1))
+fi
+if [[ $install_registry == true ]]; then
+    step_count=$((step_count + 1))
 fi
 
 # Runs one named step of the set-up and says how long it took.
@@ -191,6 +197,15 @@ ensure_chromium() {
     note "$(chromium --version 2>/dev/null || echo "chromium at $(command -v chromium)")"
 }
 
+# Only installed: the share tests start their own registry on a loopback port with a throw-away
+# config, since the package's config asks for htpasswd logins.
+ensure_registry() {
+    if ! command -v docker-registry >/dev/null; then
+        apt_install docker-registry
+    fi
+    note "$(docker-registry --version 2>/dev/null || echo "docker-registry at $(command -v docker-registry)")"
+}
+
 # ---------------------------------------------------------------------------------------------
 # Images
 # ---------------------------------------------------------------------------------------------
@@ -199,6 +214,8 @@ ensure_chromium() {
 images_env_lines=()
 # Registries that did not answer in this run, so that a hanging one costs its wait only once.
 silent_registries=" "
+# The image the last use_image settled on, upstream or stand-in: later stand-ins build on it.
+chosen_image=""
 
 image_label() {
     docker image inspect --format "{{ index .Config.Labels \"$inputs_label\" }}" "$1" 2>/dev/null || true
@@ -252,6 +269,7 @@ use_image() {
     local upstream=$1 standin=$2 env_key=$3
     shift 3
 
+    chosen_image=$upstream
     if docker image inspect "$upstream" >/dev/null 2>&1; then
         note "using $upstream (present)"
         return
@@ -263,6 +281,7 @@ use_image() {
 
     note "using the stand-in $standin"
     "$@" "$standin"
+    chosen_image=$standin
     images_env_lines+=("export $env_key=$standin")
 }
 
@@ -383,14 +402,15 @@ build_base_image() {
 
 # Builds a stand-in from eng/images/<name>/ unless one built from the same inputs exists.
 # The context comes from a function that writes a tar stream holding the Dockerfile; extra_inputs
-# names whatever else goes into the image (the host's .NET versions, say).
+# names whatever else goes into the image (the host's .NET versions, say). It builds FROM the Debian
+# base image unless from_image names another.
 build_standin() {
-    local name=$1 extra_inputs=$2 write_context=$3 tag=$4 fingerprint
+    local name=$1 extra_inputs=$2 write_context=$3 tag=$4 from_image=${5:-$base_image} fingerprint
     ensure_base_image
 
     fingerprint="$(
         {
-            docker image inspect --format '{{.Id}}' "$base_image"
+            docker image inspect --format '{{.Id}}' "$from_image"
             printf '%s\n' "$extra_inputs"
             cd "$images_dir/$name" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
         } | sha256sum | cut -d ' ' -f 1
@@ -403,7 +423,7 @@ build_standin() {
     local previous_id
     previous_id="$(docker image inspect --format '{{.Id}}' "$tag" 2>/dev/null || true)"
     run_logged "building $tag" "$logs_dir/$name.log" \
-        build_from_context "$write_context" "$tag" "$fingerprint"
+        build_from_context "$write_context" "$tag" "$fingerprint" "$from_image"
 
     # The image this one replaces is now untagged; it holds hundreds of megabytes. One still used
     # by a container stays.
@@ -416,10 +436,10 @@ build_standin() {
 # base image lives; BuildKit with a container driver would try to pull it. The Dockerfiles need
 # nothing BuildKit adds, and Debian's Engine 20.10 ships without buildx.
 build_from_context() {
-    local write_context=$1 tag=$2 fingerprint=$3
+    local write_context=$1 tag=$2 fingerprint=$3 from_image=$4
     "$write_context" |
         DOCKER_BUILDKIT=0 docker build \
-            --build-arg BASE_IMAGE="$base_image" \
+            --build-arg BASE_IMAGE="$from_image" \
             --label "$inputs_label=$fingerprint" \
             --tag "$tag" \
             --file Dockerfile \
@@ -456,6 +476,29 @@ dotnet_sdk_context() {
 aspnet_context() {
     tar -c -C "$dotnet_root" --transform 's,^\./,dotnet/,S' ./dotnet ./host ./shared \
         -C "$images_dir/aspnet" Dockerfile
+}
+
+# The dashboard the AppHost runs comes in a NuGet package, unpacked under tools/ in the package
+# folder. Restoring the AppHost brings the package on a fresh machine. Files go in world-readable:
+# the dashboard runs as the image's non-root user, and a chmod layer would copy 90 MB again.
+dashboard_context() {
+    tar -c --mode='a+rX' -C "$dashboard_tools" --transform 's,^\./,dashboard/,S' . \
+        -C "$images_dir/aspire-dashboard" Dockerfile
+}
+
+build_dashboard_standin() {
+    local aspire_version packages
+    aspire_version="$(sed -n 's:.*<AspireVersion>\(.*\)</AspireVersion>.*:\1:p' "$repo_root/Directory.Packages.props")"
+    packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+    dashboard_tools="$packages/aspire.dashboard.sdk.linux-x64/$aspire_version/tools"
+    if [[ ! -x "$dashboard_tools/Aspire.Dashboard" ]]; then
+        run_logged "restoring the AppHost for the dashboard package" "$logs_dir/apphost-restore.log" \
+            dotnet restore "$repo_root/AppHost/AspireWorkshop.AppHost.csproj"
+    fi
+    if [[ ! -x "$dashboard_tools/Aspire.Dashboard" ]]; then
+        fail "restoring the AppHost did not bring $dashboard_tools/Aspire.Dashboard"
+    fi
+    build_standin aspire-dashboard "$aspire_version" dashboard_context "$1" "$aspnet_image"
 }
 
 build_postgres_standin() {
@@ -520,6 +563,9 @@ step "Compose CLI" ensure_compose
 if [[ $install_browser == true ]]; then
     step "Chromium for the browser tests" ensure_chromium
 fi
+if [[ $install_registry == true ]]; then
+    step "Image registry for the share tests" ensure_registry
+fi
 # Aspire's own default for AddPostgres (Aspire.Hosting.PostgreSQL 13), which the AppHost uses
 # unless WorkshopImages__Postgres names another image.
 step "Postgres image" use_image docker.io/library/postgres:18.3 \
@@ -529,6 +575,11 @@ step ".NET SDK image" use_image mcr.microsoft.com/dotnet/sdk:10.0 \
     localhost/aspireworkshop/dotnet-sdk:10.0-standin DOTNET_SDK_IMAGE build_dotnet_sdk_standin
 step "ASP.NET runtime image" use_image mcr.microsoft.com/dotnet/aspnet:10.0 \
     localhost/aspireworkshop/aspnet:10.0-standin ASPNET_IMAGE build_aspnet_standin
+aspnet_image=$chosen_image
+# `export --dashboard` writes `${ASPIRE_DASHBOARD_IMAGE:-upstream}` into compose.yaml; the stand-in
+# runs the same dashboard build the AppHost runs, on the ASP.NET image chosen above.
+step "Aspire dashboard image" use_image mcr.microsoft.com/dotnet/aspire-dashboard:13.6 \
+    localhost/aspireworkshop/aspire-dashboard:13.6.5-standin ASPIRE_DASHBOARD_IMAGE build_dashboard_standin
 step "Image choices" write_images_env
 
 printf '==> set-up complete in %ds\n' $((SECONDS - setup_started))

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: prepares the machine with Chromium for the browser tests (eng/setup.sh
-# --browser), then `dotnet test` in Release with TRX results in artifacts/test-results/.
+# Runs every test: prepares the machine with Chromium for the browser tests and the image registry
+# the share tests push to (eng/setup.sh --browser --registry), then `dotnet test` in Release with TRX results in artifacts/test-results/.
 # Extra arguments go to dotnet test (e.g. --filter). Ends with a one-line summary counted from the
 # TRX files and exits with dotnet test's status.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-eng/setup.sh --browser
+eng/setup.sh --browser --registry
 # The stand-in images setup.sh chose, if any; the tests' AppHost reads these variables.
 # shellcheck source=/dev/null
 source artifacts/workshop-images.env
