@@ -1,0 +1,71 @@
+using AspireWorkshop.AppHost.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AspireWorkshop.AppHost.Tests.Web;
+
+/// <summary>
+/// Stops the Api under a page that is open in the browser, so it has an AppHost of its own.
+/// </summary>
+public sealed class ApiOutageTests(DevelopmentWorkshopAppFixture fixture) : IClassFixture<DevelopmentWorkshopAppFixture>, IAsyncLifetime
+{
+    // The standard resilience handler retries a refused request for several seconds (exponential
+    // back-off) before the page learns that the Api is gone.
+    private static readonly float OutageReportTimeout = (float)TimeSpan.FromSeconds(60).TotalMilliseconds;
+
+    private readonly CancellationToken _cancellationToken = TestContext.Current.CancellationToken;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync() => (_playwright, _browser) = await HeadlessChromium.LaunchAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task The_page_reports_an_Api_outage_and_works_again_once_the_Api_is_back()
+    {
+        var page = await _browser!.NewPageAsync();
+        page.SetDefaultTimeout((float)TestTimeouts.BrowserStep.TotalMilliseconds);
+        await page.GotoAsync(fixture.App.GetEndpoint("web", "http").ToString());
+        var input = page.GetByLabel("New item");
+        await Assertions.Expect(input).ToBeEnabledAsync();
+
+        await ExecuteApiCommandAsync(KnownResourceCommands.StopCommand);
+        await fixture.App.ResourceNotifications.WaitForResourceAsync("api", KnownResourceStates.TerminalStates, _cancellationToken)
+            .WaitAsync(TestTimeouts.AppShutdown, _cancellationToken);
+
+        await input.FillAsync("added while the Api is down");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert))
+            .ToContainTextAsync("not reachable", new() { Timeout = OutageReportTimeout });
+        await Assertions.Expect(input).ToBeEnabledAsync();
+
+        await ExecuteApiCommandAsync(KnownResourceCommands.StartCommand);
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("api", _cancellationToken)
+            .WaitAsync(TestTimeouts.AppStartup, _cancellationToken);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0, new() { Timeout = OutageReportTimeout });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".item", new() { HasText = "added while the Api is down" }))
+            .ToHaveCountAsync(1, new() { Timeout = OutageReportTimeout });
+        await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Assertions.Expect(input).ToHaveValueAsync("");
+    }
+
+    private async Task ExecuteApiCommandAsync(string command)
+    {
+        var commands = fixture.App.Services.GetRequiredService<ResourceCommandService>();
+        var result = await commands.ExecuteCommandAsync("api", command, _cancellationToken)
+            .WaitAsync(TestTimeouts.AppShutdown, _cancellationToken);
+        Assert.True(result.Success, result.Message);
+    }
+}
