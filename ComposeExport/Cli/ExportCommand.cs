@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using AspireWorkshop.ComposeExport.Conversion;
 using AspireWorkshop.ComposeExport.Extras;
 using AspireWorkshop.ComposeExport.Manifest;
@@ -20,6 +22,9 @@ public static class ExportCommand
 
     // Generating the manifest builds the AppHost first, which takes a while on a cold machine.
     private static readonly TimeSpan ManifestTimeout = TimeSpan.FromMinutes(10);
+
+    // How often an export waiting for another export of the same AppHost looks again.
+    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Runs the tool; parameter values are also read from <paramref name="environment"/>.</summary>
     public static async Task<int> RunAsync(
@@ -130,6 +135,20 @@ public static class ExportCommand
 
     private static async Task RunAppHostAsync(string appHost, string manifestPath, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ManifestTimeout);
+        FileStream appHostLock;
+        try
+        {
+            appHostLock = await LockAppHostAsync(appHost, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ComposeExportException(
+                $"Another export of {appHost} kept it busy for over {ManifestTimeout.TotalMinutes} minutes.");
+        }
+
+        await using var heldLock = appHostLock;
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
@@ -138,8 +157,6 @@ public static class ExportCommand
             },
             UseShellExecute = false,
         };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ManifestTimeout);
         using var process = Process.Start(start)
             ?? throw new ComposeExportException("Could not start 'dotnet run' for the AppHost.");
         try
@@ -158,6 +175,28 @@ public static class ExportCommand
         {
             throw new ComposeExportException(
                 $"The AppHost failed to write its manifest (dotnet run exited with {process.ExitCode}).");
+        }
+    }
+
+    /// <summary>
+    /// Two exports of one AppHost at once (parallel test projects, two terminals) would build it into the
+    /// same folders at the same time, and one build fails. An exclusive lock on a file named after the
+    /// AppHost's path makes the second wait for the first; the operating system drops it if a process dies.
+    /// </summary>
+    private static async Task<FileStream> LockAppHostAsync(string appHost, CancellationToken cancellationToken)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(appHost))))[..16];
+        var path = Path.Combine(Path.GetTempPath(), $"aspireworkshop-export-{key}.lock");
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(LockRetryDelay, cancellationToken);
+            }
         }
     }
 
