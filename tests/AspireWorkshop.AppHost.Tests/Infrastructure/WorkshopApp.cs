@@ -23,7 +23,9 @@ public static class WorkshopApp
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
         var api = builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == WorkshopResources.Api);
-        builder.CreateResourceBuilder(api).WithEnvironment("ASPNETCORE_ENVIRONMENT", options.ApiEnvironment);
+        builder.CreateResourceBuilder(api)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", options.ApiEnvironment)
+            .WithReplicas(options.ApiReplicas);
 
         var app = await builder.BuildAsync(startup.Token);
         try

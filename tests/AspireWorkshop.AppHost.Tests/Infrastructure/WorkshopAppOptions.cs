@@ -8,6 +8,9 @@ namespace AspireWorkshop.AppHost.Tests.Infrastructure;
 /// </summary>
 public sealed record WorkshopAppOptions(string DataVolumeName, string PostgresPassword, string ApiEnvironment)
 {
+    /// <summary>How many instances of the Api the AppHost starts, all at the same moment.</summary>
+    public int ApiReplicas { get; init; } = 1;
+
     /// <summary>Fresh random names and secrets; the Api runs in Development, as under F5.</summary>
     public static WorkshopAppOptions CreateRandom(string apiEnvironment = "Development") =>
         new($"aspireworkshop-tests-{RandomNumberGenerator.GetHexString(12, lowercase: true)}",
