@@ -12,4 +12,6 @@ var environment = Environment.GetEnvironmentVariables()
     .Cast<DictionaryEntry>()
     .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
 
-return await ExportCommand.RunAsync(args, environment, Console.Out, Console.Error, cancellation.Token);
+return args is ["compare", ..]
+    ? await CompareCommand.RunAsync(args, environment, Console.Out, Console.Error, cancellation.Token)
+    : await ExportCommand.RunAsync(args, environment, Console.Out, Console.Error, cancellation.Token);

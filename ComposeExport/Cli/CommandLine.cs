@@ -29,6 +29,7 @@ internal sealed record CommandLine(
         Usage:
           convert <manifest.json> --output <dir> [options]
           export --apphost <AppHost.csproj> --output <dir> [options]
+          compare --apphost <AppHost.csproj> --compose <compose.yaml>   (see 'compare' alone for more)
 
         Options:
           --allow-skip                  leave out resources of types Compose cannot run, with a warning

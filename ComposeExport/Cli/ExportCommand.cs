@@ -133,7 +133,7 @@ public static class ExportCommand
         }
     }
 
-    private static async Task RunAppHostAsync(string appHost, string manifestPath, CancellationToken cancellationToken)
+    internal static async Task RunAppHostAsync(string appHost, string manifestPath, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ManifestTimeout);

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+
+namespace AspireWorkshop.ComposeExport.Tests.Infrastructure;
+
+/// <summary>
+/// This repository's own AppHost, exported once per test class into the fixed folder
+/// <c>artifacts/compose-export-snapshot</c>, so the build context in compose.yaml (<c>../..</c>) is the
+/// same on every machine. The export runs as its own process without <c>WorkshopImages__Postgres</c>,
+/// so the AppHost names Aspire's default Postgres image, as on any machine that can pull it, rather than
+/// the stand-in eng/setup.sh may have recorded here.
+/// </summary>
+public sealed class WorkshopAppHostExport : IAsyncLifetime
+{
+    // The export builds the AppHost and its projects before writing the manifest; on a cold CI machine
+    // that is a minute or two, and a parallel export of the same AppHost is waited for.
+    private static readonly TimeSpan ExportTimeout = TimeSpan.FromMinutes(10);
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public string Folder { get; } = Path.Combine(RepositoryRoot, "artifacts", "compose-export-snapshot");
+
+    public string ComposePath => Path.Combine(Folder, "compose.yaml");
+
+    public string ManifestPath => Path.Combine(Folder, "aspire-manifest.json");
+
+    public static string HandWrittenComposePath => Path.Combine(RepositoryRoot, "compose.yaml");
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "AspireWorkshop.ComposeExport.dll"),
+                "export",
+                "--apphost",
+                Path.Combine(RepositoryRoot, "AppHost", "AspireWorkshop.AppHost.csproj"),
+                "--output",
+                Folder,
+            },
+        };
+        start.Environment.Remove("WorkshopImages__Postgres");
+
+        using var process = Process.Start(start)!;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(ExportTimeout);
+        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
+        var error = process.StandardError.ReadToEndAsync(limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+
+            throw new TimeoutException($"The export of the AppHost did not finish within {ExportTimeout}.");
+        }
+
+        Assert.True(process.ExitCode == 0, $"The export of the AppHost failed:\n{await output}\n{await error}");
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = AppContext.BaseDirectory; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(Path.Combine(folder, "AspireWorkshop.sln")))
+            {
+                return folder;
+            }
+        }
+
+        throw new InvalidOperationException($"No AspireWorkshop.sln above {AppContext.BaseDirectory}.");
+    }
+}
