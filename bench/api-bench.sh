@@ -30,7 +30,8 @@ cleanup() {
         pkill -TERM -P "$apphost_pid" 2>/dev/null || true
         timeout 60 tail --pid="$apphost_pid" -f /dev/null || kill -KILL "$apphost_pid" 2>/dev/null || true
     fi
-    docker volume rm --force "$volume" >/dev/null 2>&1 || true
+    # DCP removes the container shortly after the AppHost exits; the volume is free only then.
+    for _ in $(seq 1 30); do docker volume rm --force "$volume" >/dev/null 2>&1 && break; sleep 1; done
     rm -rf "$work"
 }
 trap cleanup EXIT
