@@ -27,9 +27,10 @@ public static class CompareCommand
         dependencies and volumes. Exits 0 when every difference is explained, 3 when one is not.
         """;
 
-    private static readonly TopologySide[] Sides = [TopologySide.AppHost, TopologySide.Export, TopologySide.HandWritten];
+    private static readonly TopologySide[] Sides =
+        [TopologySide.AppHost, TopologySide.Export, TopologySide.HandWritten];
 
-    /// <summary>Runs the command; <paramref name="environment"/> interpolates the hand-written file's image names.</summary>
+    /// <summary>Runs the command; <paramref name="environment"/> fills in variables in image names.</summary>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
         IReadOnlyDictionary<string, string> environment,
@@ -78,7 +79,9 @@ public static class CompareCommand
         }
     }
 
-    /// <summary>The three topologies; the export is converted in memory as if written next to the hand-written file.</summary>
+    /// <summary>
+    /// The three topologies; the export is converted in memory as if written next to the hand-written file.
+    /// </summary>
     public static async Task<Dictionary<TopologySide, Topology>> ReadSidesAsync(
         string manifestPath,
         string composePath,
@@ -147,15 +150,15 @@ public static class CompareCommand
             }
 
             await output.WriteLineAsync(Row("", side => headers[side]));
-            foreach (var aspect in new[] { TopologyAspect.Port, TopologyAspect.Environment, TopologyAspect.DependsOn, TopologyAspect.Volume })
+            IReadOnlySet<string> ItemsOf(TopologySide side, TopologyAspect aspect) =>
+                sides[side].Services.GetValueOrDefault(service)?.Items(aspect) ?? new HashSet<string>();
+            foreach (var aspect in ServiceTopology.SetAspects)
             {
-                var items = Sides.SelectMany(side => sides[side].Services.GetValueOrDefault(service)?.Items(aspect) ?? new HashSet<string>())
-                    .Distinct().Order(StringComparer.Ordinal);
+                var items = Sides.SelectMany(side => ItemsOf(side, aspect)).Distinct().Order(StringComparer.Ordinal);
                 foreach (var item in items)
                 {
-                    await output.WriteLineAsync(Row(
-                        Label(aspect, item),
-                        side => sides[side].Services.GetValueOrDefault(service)?.Items(aspect).Contains(item) == true ? "x" : "-"));
+                    await output.WriteLineAsync(
+                        Row(Label(aspect, item), side => ItemsOf(side, aspect).Contains(item) ? "x" : "-"));
                 }
             }
 
@@ -176,7 +179,8 @@ public static class CompareCommand
             var where = difference.Aspect == TopologyAspect.Source
                 ? string.Join(", ", Sides.Select(side => $"{headers[side]} {difference.Values[side] ?? "(none)"}"))
                 : $"only in {string.Join(" and ", difference.Holders.Select(side => headers[side]))}";
-            await output.WriteLineAsync($"- {difference.Service}: {Label(difference.Aspect, difference.Item)}: {where}");
+            var label = Label(difference.Aspect, difference.Item);
+            await output.WriteLineAsync($"- {difference.Service}: {label}: {where}");
             await output.WriteLineAsync(difference.Explanation is { } explanation
                 ? $"    expected: {explanation}"
                 : "    UNEXPLAINED: not a difference the AppHost and Compose are known to have.");

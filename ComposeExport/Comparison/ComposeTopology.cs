@@ -24,10 +24,13 @@ internal static partial class ComposeTopology
                 Items(Child(service, "ports")).Select(ContainerPort).ToHashSet(StringComparer.Ordinal),
                 Keys(Child(service, "environment")).ToHashSet(StringComparer.Ordinal),
                 Keys(Child(service, "depends_on")).ToHashSet(StringComparer.Ordinal),
-                Items(Child(service, "volumes")).Select(NamedVolume).OfType<string>().ToHashSet(StringComparer.Ordinal));
+                Items(Child(service, "volumes")).Select(NamedVolume).OfType<string>()
+                    .ToHashSet(StringComparer.Ordinal));
         }
 
-        var volumes = Entries(Child(root, "volumes") as YamlMappingNode).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var volumes = Entries(Child(root, "volumes") as YamlMappingNode)
+            .Select(e => e.Key)
+            .ToHashSet(StringComparer.Ordinal);
 
         return new Topology(services, volumes);
     }
@@ -35,9 +38,10 @@ internal static partial class ComposeTopology
     /// <summary><c>docker.io/library/postgres:18.3</c> and <c>postgres:18.3</c> name the same image.</summary>
     public static string NormalizeImage(string image)
     {
-        var normalized = image.StartsWith("docker.io/", StringComparison.Ordinal) ? image["docker.io/".Length..] : image;
+        const string hub = "docker.io/", official = "library/";
+        var normalized = image.StartsWith(hub, StringComparison.Ordinal) ? image[hub.Length..] : image;
 
-        return normalized.StartsWith("library/", StringComparison.Ordinal) ? normalized["library/".Length..] : normalized;
+        return normalized.StartsWith(official, StringComparison.Ordinal) ? normalized[official.Length..] : normalized;
     }
 
     private static string Source(YamlMappingNode? service, IReadOnlyDictionary<string, string> environment)
@@ -70,7 +74,10 @@ internal static partial class ComposeTopology
         return container.Split('/')[0];
     }
 
-    /// <summary>The volume of <c>NAME:/path[:mode]</c> or of a long-syntax volume entry; null for binds and anonymous ones.</summary>
+    /// <summary>
+    /// The volume of <c>NAME:/path[:mode]</c> or of a long-syntax volume entry; null for bind mounts and
+    /// anonymous volumes.
+    /// </summary>
     private static string? NamedVolume(YamlNode entry)
     {
         if (entry is YamlMappingNode mapping)
@@ -85,7 +92,10 @@ internal static partial class ComposeTopology
         return parts.Length > 1 && parts[0].Length > 0 && parts[0][0] is not ('.' or '/' or '~') ? parts[0] : null;
     }
 
-    /// <summary>Replaces <c>${NAME}</c>, <c>${NAME:-default}</c>, <c>${NAME-default}</c> and <c>${NAME:?error}</c> as Compose does.</summary>
+    /// <summary>
+    /// Replaces <c>${NAME}</c>, <c>${NAME:-default}</c>, <c>${NAME-default}</c> and <c>${NAME:?error}</c> as
+    /// Compose does.
+    /// </summary>
     private static string Interpolate(string text, IReadOnlyDictionary<string, string> environment) =>
         Variable().Replace(text, match =>
         {
@@ -102,13 +112,15 @@ internal static partial class ComposeTopology
     private static IEnumerable<(string Key, YamlNode Value)> Entries(YamlMappingNode? mapping) =>
         mapping?.Children.Select(c => (((YamlScalarNode)c.Key).Value ?? "", c.Value)) ?? [];
 
-    private static IEnumerable<YamlNode> Items(YamlNode? node) => node is YamlSequenceNode sequence ? sequence.Children : [];
+    private static IEnumerable<YamlNode> Items(YamlNode? node) =>
+        node is YamlSequenceNode sequence ? sequence.Children : [];
 
     /// <summary>The keys of a mapping, or of a list of <c>KEY=value</c> / <c>KEY</c> entries.</summary>
     private static IEnumerable<string> Keys(YamlNode? node) => node switch
     {
         YamlMappingNode mapping => Entries(mapping).Select(e => e.Key),
-        YamlSequenceNode sequence => sequence.Children.OfType<YamlScalarNode>().Select(s => (s.Value ?? "").Split('=', 2)[0]),
+        YamlSequenceNode sequence =>
+            sequence.Children.OfType<YamlScalarNode>().Select(s => (s.Value ?? "").Split('=', 2)[0]),
         _ => [],
     };
 

@@ -29,13 +29,14 @@ internal static partial class ExpectedDifferences
                 "The AppHost runs the project from source; in Compose it runs as an image built from the Dockerfile "
                 + "next to the project.",
             (TopologyAspect.Port, "https") when appHostOnly => HttpsDropped,
-            (TopologyAspect.Environment, var key) when appHostOnly && (key == "HTTPS_PORTS" || HttpsEndpoint().IsMatch(key)) =>
-                HttpsDropped,
-            (TopologyAspect.Environment, var key) when appHostAndExport && key.StartsWith("OTEL_", StringComparison.Ordinal) =>
+            (TopologyAspect.Environment, var key) when appHostOnly && HttpsEndpoint().IsMatch(key) => HttpsDropped,
+            (TopologyAspect.Environment, var key)
+                when appHostAndExport && key.StartsWith("OTEL_", StringComparison.Ordinal) =>
                 "Aspire sets OpenTelemetry options for its dashboard; the hand-written file runs no telemetry "
                 + "collector, so it sets none and the apps export nothing.",
             (TopologyAspect.Environment, "ASPNETCORE_FORWARDEDHEADERS_ENABLED") when appHostAndExport =>
-                "Aspire turns on forwarded headers in case a proxy fronts the project; nothing fronts these containers.",
+                "Aspire turns on forwarded headers in case a proxy fronts the project; nothing fronts these "
+                + "containers.",
             (TopologyAspect.Environment, "HTTP_PORTS") when appHostAndExport =>
                 "The ASP.NET images listen on 8080 already; the hand-written file relies on that default.",
             (TopologyAspect.Environment, var key) when appHostAndExport && ReferencePart().IsMatch(key) =>
@@ -52,7 +53,9 @@ internal static partial class ExpectedDifferences
         };
     }
 
-    /// <summary>The AppHost has <c>project DIR/NAME.csproj</c> and every Compose side <c>build DIR/Dockerfile</c>.</summary>
+    /// <summary>
+    /// The AppHost has <c>project DIR/NAME.csproj</c> and every Compose side <c>build DIR/Dockerfile</c>.
+    /// </summary>
     private static bool ProjectBuiltFromItsDockerfile(TopologyDifference difference)
     {
         if (difference.Values.GetValueOrDefault(AppHost) is not { } project
@@ -66,7 +69,7 @@ internal static partial class ExpectedDifferences
         return difference.Values.Where(v => v.Key != AppHost).All(v => v.Value == expected);
     }
 
-    [GeneratedRegex(@"^(?:[A-Z0-9_]+_HTTPS|services__.+__https__\d+)$")]
+    [GeneratedRegex(@"^(?:HTTPS_PORTS|[A-Z0-9_]+_HTTPS|services__.+__https__\d+)$")]
     private static partial Regex HttpsEndpoint();
 
     [GeneratedRegex("^[A-Z0-9_]+_(?:HOST|PORT|USERNAME|PASSWORD|URI|JDBCCONNECTIONSTRING|DATABASENAME|HTTP)$")]

@@ -53,7 +53,8 @@ internal static partial class ManifestTopology
     private static HashSet<string> PublishedPorts(ManifestResource resource)
     {
         var ports = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var binding in (resource.Bindings ?? new Dictionary<string, ManifestBinding>()).Values.Where(b => b.External))
+        var bindings = resource.Bindings ?? new Dictionary<string, ManifestBinding>();
+        foreach (var binding in bindings.Values.Where(b => b.External))
         {
             int? port = binding.TargetPort ?? (binding.Scheme == "http" ? EndpointPlan.AspNetHttpPort : null);
             ports.Add(port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? binding.Scheme);
@@ -62,8 +63,11 @@ internal static partial class ManifestTopology
         return ports;
     }
 
-    /// <summary>The services an expression reaches, following connection strings and values through other resources.</summary>
-    private static IEnumerable<string> ServicesReferencedBy(AspireManifest manifest, string expression, HashSet<string> seen)
+    /// <summary>
+    /// The services an expression reaches, following connection strings and values through other resources.
+    /// </summary>
+    private static IEnumerable<string> ServicesReferencedBy(
+        AspireManifest manifest, string expression, HashSet<string> seen)
     {
         foreach (Match reference in Reference().Matches(expression))
         {

@@ -6,8 +6,12 @@ namespace AspireWorkshop.ComposeExport.Comparison;
 public sealed record Topology(IReadOnlyDictionary<string, ServiceTopology> Services, IReadOnlySet<string> Volumes);
 
 /// <summary>One service of a <see cref="Topology"/>.</summary>
-/// <param name="Source">Where the service comes from: <c>image NAME</c>, <c>build DOCKERFILE</c> or <c>project CSPROJ</c>.</param>
-/// <param name="PublishedPorts">Container ports reachable from the host (<c>https</c> for an HTTPS endpoint without one).</param>
+/// <param name="Source">
+/// Where the service comes from: <c>image NAME</c>, <c>build DOCKERFILE</c> or <c>project CSPROJ</c>.
+/// </param>
+/// <param name="PublishedPorts">
+/// Container ports reachable from the host (<c>https</c> for an HTTPS endpoint without a port).
+/// </param>
 /// <param name="EnvironmentKeys">The names of the environment variables the service is given.</param>
 /// <param name="DependsOn">The services it needs.</param>
 /// <param name="Volumes">The named volumes it mounts.</param>
@@ -18,6 +22,10 @@ public sealed record ServiceTopology(
     IReadOnlySet<string> DependsOn,
     IReadOnlySet<string> Volumes)
 {
+    /// <summary>The aspects that hold a set of items, in the order they are printed.</summary>
+    public static IReadOnlyList<TopologyAspect> SetAspects { get; } =
+        [TopologyAspect.Port, TopologyAspect.Environment, TopologyAspect.DependsOn, TopologyAspect.Volume];
+
     /// <summary>The items of one aspect, by aspect.</summary>
     public IReadOnlySet<string> Items(TopologyAspect aspect) => aspect switch
     {

@@ -16,7 +16,7 @@ public enum TopologySide
 /// <summary>One way the three descriptions disagree.</summary>
 /// <param name="Service">The service, or <c>(volumes)</c> for the top-level volumes.</param>
 /// <param name="Aspect">What differs.</param>
-/// <param name="Item">The item (a variable, port, dependency or volume), or the service itself for a missing service.</param>
+/// <param name="Item">The item: a variable, port, dependency or volume; the service itself for its source.</param>
 /// <param name="Values">Each side's value: the source, or whether the side has the item.</param>
 /// <param name="Explanation">Why the difference is expected, or null when nothing explains it.</param>
 public sealed record TopologyDifference(
@@ -47,7 +47,7 @@ public static class TopologyComparison
                 differences.Add(Explained(service, TopologyAspect.Source, service, sources));
             }
 
-            foreach (var aspect in new[] { TopologyAspect.Port, TopologyAspect.Environment, TopologyAspect.DependsOn, TopologyAspect.Volume })
+            foreach (var aspect in ServiceTopology.SetAspects)
             {
                 var items = present.Values.OfType<ServiceTopology>().SelectMany(s => s.Items(aspect))
                     .Distinct().Order(StringComparer.Ordinal);

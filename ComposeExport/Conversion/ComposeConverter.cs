@@ -313,7 +313,8 @@ public sealed class ComposeConverter
             if (!volumeSources.TryAdd(name, volume.Name) && volumeSources[name] != volume.Name)
             {
                 throw new ComposeExportException(
-                    $"Volumes '{volumeSources[name]}' and '{volume.Name}' would both become the Compose volume '{name}'.");
+                    $"Volumes '{volumeSources[name]}' and '{volume.Name}' would both become "
+                    + $"the Compose volume '{name}'.");
             }
 
             volumes[name] = new ComposeVolume();

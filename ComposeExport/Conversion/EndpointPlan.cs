@@ -80,7 +80,8 @@ internal sealed class EndpointPlan
 
                 endpoints[(resource, binding)] = new ServiceEndpoint(
                     resource, service, binding, endpoint.Scheme, protocol, target.Value, null, null);
-                var published = publishedServices.TryGetValue(service, out var publishedPort) && endpoint.Scheme == "http";
+                var published = publishedServices.TryGetValue(service, out var publishedPort)
+                    && endpoint.Scheme == "http";
                 if (published || endpoint.External)
                 {
                     var manifestPort = endpoint.External ? endpoint.Port : null;

@@ -86,7 +86,9 @@ public sealed class CompareTests : IDisposable
     [Fact]
     public async Task A_different_image_is_reported_with_each_side_s_value()
     {
-        var (exitCode, output) = await CompareAsync(HandWritten.Replace("redis:7.4", "redis:8.0", StringComparison.Ordinal));
+        var changed = HandWritten.Replace("redis:7.4", "redis:8.0", StringComparison.Ordinal);
+
+        var (exitCode, output) = await CompareAsync(changed);
 
         Assert.Equal(CompareCommand.UnexplainedDifferences, exitCode);
         Assert.Contains(
@@ -102,7 +104,8 @@ public sealed class CompareTests : IDisposable
         static Topology With(params string[] keys) => new(
             new Dictionary<string, ServiceTopology>
             {
-                ["api"] = new("image api", new HashSet<string>(), keys.ToHashSet(), new HashSet<string>(), new HashSet<string>()),
+                ["api"] = new(
+                    "image api", new HashSet<string>(), keys.ToHashSet(), new HashSet<string>(), new HashSet<string>()),
             },
             new HashSet<string>());
         var sides = new Dictionary<TopologySide, Topology>

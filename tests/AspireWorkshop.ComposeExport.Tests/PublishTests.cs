@@ -2,7 +2,7 @@ using AspireWorkshop.ComposeExport.Tests.Infrastructure;
 
 namespace AspireWorkshop.ComposeExport.Tests;
 
-/// <summary><c>--publish</c>: an internal HTTP endpoint reachable from the host, as the end-to-end tests need.</summary>
+/// <summary><c>--publish</c>: an internal HTTP endpoint reached from the host, as the end-to-end tests need.</summary>
 public sealed class PublishTests : IDisposable
 {
     private readonly TempDirectory temp = new();
@@ -42,7 +42,8 @@ public sealed class PublishTests : IDisposable
     [InlineData("=8000", 2)]
     public async Task A_wrong_publish_is_refused(string publish, int exitCode)
     {
-        var run = await Export.ConvertAsync(Export.CaseManifest("endpoints"), temp.Combine("out"), ["--publish", publish]);
+        var run = await Export.ConvertAsync(
+            Export.CaseManifest("endpoints"), temp.Combine("out"), ["--publish", publish]);
 
         Assert.Equal(exitCode, run.ExitCode);
         Assert.Contains("publish", run.Error, StringComparison.Ordinal);

@@ -41,7 +41,9 @@ public sealed class ExportedDeploymentFixture : IAsyncLifetime
                 WorkshopImages.Environment,
                 cancellationToken);
             deployment = new ComposeDeployment(
-                Path.Combine(folder, "compose.yaml"), WorkshopImages.Environment, [$"{prefix}api:{tag}", $"{prefix}web:{tag}"])
+                Path.Combine(folder, "compose.yaml"),
+                WorkshopImages.Environment,
+                [$"{prefix}api:{tag}", $"{prefix}web:{tag}"])
             {
                 ProjectName = projectName,
             };

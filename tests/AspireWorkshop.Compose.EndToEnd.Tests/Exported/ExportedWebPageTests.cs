@@ -1,6 +1,6 @@
 namespace AspireWorkshop.Compose.EndToEnd.Tests.Exported;
 
-/// <summary>The page the exported deployment publishes, and the data it keeps across <c>down</c> and <c>up</c>.</summary>
+/// <summary>The page the exported deployment publishes, and its data across <c>down</c> and <c>up</c>.</summary>
 [Collection(nameof(ExportedDeployment))]
 public sealed class ExportedWebPageTests(ExportedDeploymentFixture fixture)
 {
@@ -30,6 +30,7 @@ public sealed class ExportedWebPageTests(ExportedDeploymentFixture fixture)
 
         Assert.Contains(created, await api.ListItemsAsync(_cancellationToken));
         Assert.Equal(
-            [$"{fixture.Deployment.ProjectName}_postgres-data"], await fixture.Deployment.VolumesAsync(_cancellationToken));
+            [$"{fixture.Deployment.ProjectName}_postgres-data"],
+            await fixture.Deployment.VolumesAsync(_cancellationToken));
     }
 }

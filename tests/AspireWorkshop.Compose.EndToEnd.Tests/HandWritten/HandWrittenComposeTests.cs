@@ -19,7 +19,7 @@ public sealed class HandWrittenDeploymentFixture : IAsyncLifetime
         // Variables in the environment win over a developer's own .env at the root.
         var environment = new Dictionary<string, string?>(WorkshopImages.Environment)
         {
-            ["POSTGRES_PASSWORD"] = RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24),
+            ["POSTGRES_PASSWORD"] = RandomNumberGenerator.GetHexString(24),
             ["WEB_PORT"] = WebPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         Deployment = new ComposeDeployment(Repository.HandWrittenCompose, environment, []);
@@ -43,25 +43,32 @@ public sealed class HandWrittenDeploymentFixture : IAsyncLifetime
     public ValueTask DisposeAsync() => Deployment.DisposeAsync();
 }
 
-public sealed class HandWrittenComposeTests(HandWrittenDeploymentFixture fixture) : IClassFixture<HandWrittenDeploymentFixture>
+public sealed class HandWrittenComposeTests(HandWrittenDeploymentFixture fixture)
+    : IClassFixture<HandWrittenDeploymentFixture>
 {
     private readonly CancellationToken _cancellationToken = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_page_is_served_on_the_published_port_once_every_service_is_healthy()
     {
-        using var web = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{fixture.WebPort}"), Timeout = TestTimeouts.Request };
+        using var web = new HttpClient
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{fixture.WebPort}"),
+            Timeout = TestTimeouts.Request,
+        };
 
         using var response = await web.GetAsync("/", _cancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<h1>Todo</h1>", await response.Content.ReadAsStringAsync(_cancellationToken), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync(_cancellationToken);
+        Assert.Contains("<h1>Todo</h1>", page, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_data_lives_in_the_named_volume()
     {
         Assert.Equal(
-            [$"{fixture.Deployment.ProjectName}_postgres-data"], await fixture.Deployment.VolumesAsync(_cancellationToken));
+            [$"{fixture.Deployment.ProjectName}_postgres-data"],
+            await fixture.Deployment.VolumesAsync(_cancellationToken));
     }
 }

@@ -27,12 +27,13 @@ internal sealed class ComposeDeployment(
     /// <summary>Builds what needs building, starts every service and waits until all report healthy.</summary>
     public async Task UpAsync(bool build, CancellationToken cancellationToken)
     {
-        (await ComposeAsync(["up", "-d", build ? "--build" : "--no-build"], TestTimeouts.BuildAndCreate, cancellationToken))
-            .EnsureSuccess($"Compose up of {composeFile}");
+        var up = await ComposeAsync(
+            ["up", "-d", build ? "--build" : "--no-build"], TestTimeouts.BuildAndCreate, cancellationToken);
+        up.EnsureSuccess($"Compose up of {composeFile}");
         await WaitUntilHealthyAsync(cancellationToken);
     }
 
-    /// <summary>Removes the containers and the network but keeps the volumes, as <c>down</c> without <c>-v</c> does.</summary>
+    /// <summary>Removes the containers and the network but keeps the volumes: <c>down</c> without <c>-v</c>.</summary>
     public async Task DownKeepingVolumesAsync(CancellationToken cancellationToken) =>
         (await ComposeAsync(["down", "--timeout", "10"], TestTimeouts.ComposeCommand, cancellationToken))
             .EnsureSuccess("Compose down");
@@ -68,7 +69,8 @@ internal sealed class ComposeDeployment(
                     return;
                 }
 
-                if (states.Any(s => s.EndsWith(" unhealthy", StringComparison.Ordinal) || s.EndsWith(" exited", StringComparison.Ordinal)))
+                if (states.Any(s => s.EndsWith(" unhealthy", StringComparison.Ordinal)
+                                    || s.EndsWith(" exited", StringComparison.Ordinal)))
                 {
                     break;
                 }
@@ -81,11 +83,12 @@ internal sealed class ComposeDeployment(
             states.Add($"(still not all healthy after {TestTimeouts.Healthy})");
         }
 
-        var logs = await ComposeAsync(["logs", "--no-color", "--tail", "40"], TestTimeouts.ComposeCommand, CancellationToken.None);
+        var logs = await ComposeAsync(
+            ["logs", "--no-color", "--tail", "40"], TestTimeouts.ComposeCommand, CancellationToken.None);
         Assert.Fail($"{composeFile} did not become healthy: {string.Join(", ", states)}\n{logs.Output}");
     }
 
-    /// <summary>"NAME STATE" per container, where STATE is the health status, or the run state without a check.</summary>
+    /// <summary>"NAME STATE" per container: the health status, or the run state where there is no check.</summary>
     private async Task<IEnumerable<string>> ContainerStatesAsync(CancellationToken cancellationToken)
     {
         var ids = (await ComposeAsync(["ps", "-q"], TestTimeouts.ComposeCommand, cancellationToken))
@@ -105,9 +108,14 @@ internal sealed class ComposeDeployment(
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    private Task<ProcessResult> ComposeAsync(IReadOnlyList<string> args, TimeSpan timeout, CancellationToken cancellationToken) =>
+    private Task<ProcessResult> ComposeAsync(
+        IReadOnlyList<string> args, TimeSpan timeout, CancellationToken cancellationToken) =>
         ComposeCli.RunAsync(
-            ["-f", Path.GetFullPath(composeFile), "-p", ProjectName, .. args], Directory, environment, timeout, cancellationToken);
+            ["-f", Path.GetFullPath(composeFile), "-p", ProjectName, .. args],
+            Directory,
+            environment,
+            timeout,
+            cancellationToken);
 
     /// <summary>
     /// <c>down -v --rmi local</c> removes the containers, the network, the volumes and the images Compose
@@ -122,7 +130,8 @@ internal sealed class ComposeDeployment(
         }
 
         disposed = true;
-        await ComposeAsync(["down", "-v", "--rmi", "local", "--timeout", "5"], TestTimeouts.ComposeCommand, CancellationToken.None);
+        await ComposeAsync(
+            ["down", "-v", "--rmi", "local", "--timeout", "5"], TestTimeouts.ComposeCommand, CancellationToken.None);
         if (taggedImages.Count > 0)
         {
             await ProcessRunner.RunAsync(

@@ -8,7 +8,9 @@ internal static class Exporter
 {
     private static string Assembly => Path.Combine(AppContext.BaseDirectory, "AspireWorkshop.ComposeExport.dll");
 
-    /// <summary><c>export --apphost AppHost/AspireWorkshop.AppHost.csproj --output DIR</c> plus <paramref name="options"/>.</summary>
+    /// <summary>
+    /// <c>export --apphost AppHost/AspireWorkshop.AppHost.csproj --output DIR</c> plus <paramref name="options"/>.
+    /// </summary>
     public static async Task ExportAsync(
         string outputDirectory,
         IReadOnlyList<string> options,

@@ -14,7 +14,8 @@ internal static class Repository
 
     private static string FindRoot()
     {
-        for (var folder = AppContext.BaseDirectory; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        var start = AppContext.BaseDirectory;
+        for (var folder = start; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
         {
             if (File.Exists(Path.Combine(folder, "AspireWorkshop.sln")))
             {

@@ -20,10 +20,13 @@ internal static class WorkshopImages
 
         foreach (var line in File.ReadAllLines(path))
         {
-            if (line.Trim().StartsWith("export ", StringComparison.Ordinal)
-                && line.Trim()["export ".Length..].Split('=', 2) is [var name, var value])
+            const string export = "export ";
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith(export, StringComparison.Ordinal)
+                && trimmed[export.Length..].Split('=', 2) is [var rawName, var value])
             {
-                variables[name.Trim()] = System.Environment.GetEnvironmentVariable(name.Trim()) ?? value.Trim().Trim('\'', '"');
+                var name = rawName.Trim();
+                variables[name] = System.Environment.GetEnvironmentVariable(name) ?? value.Trim().Trim('\'', '"');
             }
         }
 

@@ -83,7 +83,8 @@ public sealed class WorkshopAppHostExport : IAsyncLifetime
 
     private static string FindRepositoryRoot()
     {
-        for (var folder = AppContext.BaseDirectory; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        var start = AppContext.BaseDirectory;
+        for (var folder = start; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
         {
             if (File.Exists(Path.Combine(folder, "AspireWorkshop.sln")))
             {
