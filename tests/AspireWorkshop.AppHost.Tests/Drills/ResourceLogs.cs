@@ -16,7 +16,12 @@ public static class ResourceLogs
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();
         var lines = new List<string>();
         using var watch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = ReadUntilCancelledAsync(logs, resourceName, lines, watch.Token);
+
+        // The orchestrator runs each resource as instances with names of their own ("api-x7f2q"),
+        // and their console output is logged under those names, not the resource's.
+        var running = await app.ResourceNotifications.WaitForResourceAsync(
+            resourceName, resourceEvent => resourceEvent.Snapshot.State?.Text == KnownResourceStates.Running, cancellationToken);
+        var reading = ReadUntilCancelledAsync(logs, running.ResourceId, lines, watch.Token);
 
         var seen = -1;
         while (seen != Count(lines))
