@@ -16,15 +16,17 @@ results_dir=artifacts/test-results
 # Results of an earlier run would be counted again.
 rm -rf "$results_dir"
 
-# SDK 10's `dotnet new sln` writes the XML solution format; accept either.
 solution=AspireWorkshop.sln
-if [[ ! -f "$solution" && -f AspireWorkshop.slnx ]]; then
-    solution=AspireWorkshop.slnx
-fi
 
+# Build with every core, then run the test projects one at a time: each starts AppHosts, Compose
+# deployments or a registry, and on a small machine running them all at once only makes every
+# bounded wait more likely to run out.
 test_status=0
-dotnet test "$solution" --configuration Release \
-    --logger trx --results-directory "$results_dir" "$@" || test_status=$?
+dotnet build "$solution" --configuration Release || test_status=$?
+if [[ $test_status -eq 0 ]]; then
+    dotnet test "$solution" --configuration Release --no-build -m:1 \
+        --logger trx --results-directory "$results_dir" "$@" || test_status=$?
+fi
 
 # Each test project writes one TRX file whose <Counters .../> element holds its totals.
 # A sum over attributes picked out by name, so their order in the element does not matter.
