@@ -26,6 +26,10 @@ public abstract class BadRequestContract(Func<HttpClient> createApiClient)
         {
             Content = testCase.CreateBody(),
         };
+
+        // As curl does for large uploads: the Api can refuse an oversized body (413) before it is
+        // sent, rather than closing the connection while the client is still writing it.
+        request.Headers.ExpectContinue = true;
         using var response = await _api.SendAsync(request, _cancellationToken);
 
         Assert.Contains(response.StatusCode, testCase.AllowedStatuses);

@@ -4,30 +4,13 @@ using Microsoft.Playwright;
 namespace AspireWorkshop.AppHost.Tests.Web;
 
 [Collection(nameof(SharedWorkshopApp))]
-public sealed class BrowserTests(DevelopmentWorkshopAppFixture fixture) : IAsyncLifetime
+public sealed class BrowserTests(DevelopmentWorkshopAppFixture fixture, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private static readonly float StepTimeout = (float)TestTimeouts.BrowserStep.TotalMilliseconds;
-
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync() => (_playwright, _browser) = await HeadlessChromium.LaunchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
 
     [Fact]
     public async Task A_user_adds_completes_and_deletes_an_item_in_the_browser()
     {
-        var page = await _browser!.NewPageAsync();
-        page.SetDefaultTimeout(StepTimeout);
+        var page = await chromium.NewPageAsync();
         var name = $"Water the plants {Guid.NewGuid():N}"[..30];
 
         await page.GotoAsync(fixture.App.GetEndpoint("web", "http").ToString());
