@@ -36,6 +36,7 @@ public static class ApiConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestCharsetMiddleware>();
 
         return app;
     }

@@ -39,10 +39,11 @@ public static class TodoItemName
                 return "The name must be valid Unicode text.";
             }
 
-            // PostgreSQL text cannot hold the NUL character.
-            if (rune.Value == 0)
+            // Control characters (NUL, which PostgreSQL text cannot hold, BEL, escape sequences, …)
+            // have no place in a one-line name and would only garble the page and the logs.
+            if (Rune.IsControl(rune))
             {
-                return "The name must not contain the NUL character.";
+                return "The name must not contain control characters.";
             }
 
             codePoints += 1;

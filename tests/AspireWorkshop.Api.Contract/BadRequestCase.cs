@@ -8,9 +8,6 @@ namespace AspireWorkshop.Api.Contract;
 /// </summary>
 public sealed record BadRequestCase(string Row, HttpMethod Method, string Path, Func<HttpContent?> CreateBody, HttpStatusCode[] AllowedStatuses)
 {
-    /// <summary>An Accept header to send, when the case is about content negotiation.</summary>
-    public string? Accept { get; init; }
-
     /// <summary>The id in the path when a case needs an item that does not exist.</summary>
     public const string UnknownId = "{unknown-id}";
 
@@ -33,10 +30,22 @@ public sealed record BadRequestCase(string Row, HttpMethod Method, string Path, 
         new("POST without name", HttpMethod.Post, "/items", () => Json("""{"completed":true}"""), [HttpStatusCode.BadRequest]),
         new("POST with a NUL character", HttpMethod.Post, "/items", () => Json("""{"name":"a\u0000b"}"""), [HttpStatusCode.BadRequest]),
         new("POST with a lone surrogate", HttpMethod.Post, "/items", () => Json("""{"name":"a\ud800b"}"""), [HttpStatusCode.BadRequest]),
+        new("POST with a control character", HttpMethod.Post, "/items", () => Json("""{"name":"ring \u0007 bell"}"""), [HttpStatusCode.BadRequest]),
+        new("POST with an unknown charset", HttpMethod.Post, "/items", () => JsonWithContentType("""{"name":"x"}""", "application/json; charset=bogus"), [HttpStatusCode.UnsupportedMediaType]),
+        new("PUT with an empty charset", HttpMethod.Put, $"/items/{UnknownId}", () => JsonWithContentType("""{"name":"x","completed":true}""", "application/json; charset="), [HttpStatusCode.UnsupportedMediaType, HttpStatusCode.BadRequest]),
         new("POST a JSON array", HttpMethod.Post, "/items", () => Json("""[{"name":"x"}]"""), [HttpStatusCode.BadRequest]),
     ];
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static StringContent JsonWithContentType(string body, string contentType)
+    {
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        return content;
+    }
 
     /// <inheritdoc />
     public override string ToString() => Row;

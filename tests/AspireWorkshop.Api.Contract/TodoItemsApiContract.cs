@@ -113,6 +113,18 @@ public abstract class TodoItemsApiContract(Func<HttpClient> createApiClient)
     }
 
     [Fact]
+    public async Task A_quoted_charset_is_understood()
+    {
+        using var content = new StringContent("""{"name":"quoted charset"}""", System.Text.Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"utf-8\"");
+
+        using var response = await _api.PostAsync("/items", content, _cancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_Api_serves_an_OpenAPI_document_describing_the_items_routes()
     {
         var document = await _api.GetStringAsync("/openapi/v1.json", _cancellationToken);
