@@ -61,6 +61,12 @@ public static class ExportCommand
 
             return InvalidInput;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: cannot read or write a file: {ex.Message}");
+
+            return InvalidInput;
+        }
     }
 
     private static async Task<(ConversionResult Result, DeploymentExtrasSummary Extras)> ConvertAsync(
@@ -116,7 +122,15 @@ public static class ExportCommand
             throw new ComposeExportException($"AppHost project '{commandLine.Input}' does not exist.");
         }
 
-        Directory.CreateDirectory(commandLine.Output);
+        try
+        {
+            Directory.CreateDirectory(commandLine.Output);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw ExportWriter.CannotWrite(commandLine.Output, ex);
+        }
+
         var manifest = Path.GetFullPath(Path.Combine(commandLine.Output, "aspire-manifest.json"));
         var staged = Path.Combine(commandLine.Output, $".aspire-manifest.{Guid.NewGuid():N}.json");
         try

@@ -42,28 +42,9 @@ public static class ManifestReader
             throw new ComposeExportException($"Manifest '{name}' has no \"resources\" object.");
         }
 
-        foreach (var (resourceName, resource) in manifest.Resources)
-        {
-            Check(resourceName, resource);
-        }
+        ManifestValidator.Validate(manifest);
 
         return manifest;
-    }
-
-    private static void Check(string name, ManifestResource? resource)
-    {
-        if (resource is null || string.IsNullOrEmpty(resource.Type))
-        {
-            throw new ComposeExportException($"Resource '{name}' has no \"type\".");
-        }
-
-        foreach (var (bindingName, binding) in resource.Bindings ?? new Dictionary<string, ManifestBinding>())
-        {
-            if (string.IsNullOrEmpty(binding?.Scheme))
-            {
-                throw new ComposeExportException($"Binding '{bindingName}' of resource '{name}' has no \"scheme\".");
-            }
-        }
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

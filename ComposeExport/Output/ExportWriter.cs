@@ -19,7 +19,25 @@ public static class ExportWriter
     /// Writes every file to a temporary name in <paramref name="outputDirectory"/> first and renames them into
     /// place only once all are written, so a failure leaves the previous export as it was.
     /// </summary>
+    /// <exception cref="ComposeExportException">The folder cannot be created or written to.</exception>
     public static async Task WriteAsync(
+        ConversionResult result, string outputDirectory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteFilesAsync(result, outputDirectory, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(outputDirectory, ex);
+        }
+    }
+
+    /// <summary>The error for an output folder that cannot be created or written, naming it and the cause.</summary>
+    public static ComposeExportException CannotWrite(string outputDirectory, Exception cause) =>
+        new($"Cannot write the export to --output '{outputDirectory}': {cause.Message}", cause);
+
+    private static async Task WriteFilesAsync(
         ConversionResult result, string outputDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputDirectory);

@@ -33,6 +33,53 @@ public sealed class BadManifestTests : IDisposable
             """,
             "Cycle in references: a.connectionString -> b.connectionString -> a.connectionString"
         },
+        {
+            "null env value",
+            """{ "resources": { "app": { "type": "container.v0", "image": "x", "env": { "A": null } } } }""",
+            "Resource 'app': env.A is null."
+        },
+        {
+            "null argument",
+            """{ "resources": { "app": { "type": "container.v0", "image": "x", "args": [ "a", null ] } } }""",
+            "Resource 'app': args[1] is null."
+        },
+        {
+            "null volume",
+            """{ "resources": { "app": { "type": "container.v0", "image": "x", "volumes": [ null ] } } }""",
+            "Resource 'app': volumes[0] is null."
+        },
+        {
+            "volume without target",
+            """
+            { "resources": { "app": {
+                "type": "container.v0", "image": "x", "volumes": [ { "name": "v", "target": null } ] } } }
+            """,
+            "Resource 'app': volumes[0].target is missing or empty."
+        },
+        {
+            "bind mount without source",
+            """
+            { "resources": { "app": {
+                "type": "container.v0", "image": "x", "bindMounts": [ { "source": null, "target": "/d" } ] } } }
+            """,
+            "Resource 'app': bindMounts[0].source is missing or empty."
+        },
+        {
+            "build without context",
+            """
+            { "resources": { "app": {
+                "type": "container.v1", "build": { "context": null, "dockerfile": "Dockerfile" } } } }
+            """,
+            "Resource 'app': build.context is missing or empty."
+        },
+        {
+            "null parameter input",
+            """
+            { "resources": { "p": {
+                "type": "parameter.v0", "value": "{p.inputs.value}", "inputs": { "value": null } } } }
+            """,
+            "Resource 'p': inputs.value is null."
+        },
     };
 
     [Theory]
@@ -104,6 +151,32 @@ public sealed class BadManifestTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("unexpected argument '--bogus'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_output_path_that_is_a_file_is_an_error_that_names_it()
+    {
+        var file = temp.Combine("taken");
+        await File.WriteAllTextAsync(file, "not a folder", TestContext.Current.CancellationToken);
+
+        var run = await Export.ConvertAsync(Export.CaseManifest("endpoints"), file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"Cannot write the export to --output '{file}'", run.Error, StringComparison.Ordinal);
+        Assert.Equal("not a folder", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_output_path_below_a_file_is_an_error_that_names_it()
+    {
+        var file = temp.Combine("taken");
+        await File.WriteAllTextAsync(file, "not a folder", TestContext.Current.CancellationToken);
+        var below = Path.Combine(file, "out");
+
+        var run = await Export.ConvertAsync(Export.CaseManifest("endpoints"), below);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"Cannot write the export to --output '{below}'", run.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => temp.Dispose();
