@@ -35,6 +35,27 @@ internal static class ConnectionStrings
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> reads as a connection string: at least two <c>key=value</c> pairs
+    /// separated by ';' that the ADO.NET parser accepts.
+    /// </summary>
+    public static bool IsPairList(string text)
+    {
+        if (!text.Contains(';', StringComparison.Ordinal) || !text.Contains('=', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return new DbConnectionStringBuilder { ConnectionString = text }.Count >= 2;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether a value inside a pair, not its whole value, could change the string's meaning.</summary>
     public static bool CouldBreakOut(string value) =>
         value.IndexOfAny([';', '"', '\'', '=', ',']) >= 0 || value.Any(char.IsWhiteSpace);

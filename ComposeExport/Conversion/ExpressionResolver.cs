@@ -23,6 +23,8 @@ internal sealed partial class ExpressionResolver(
     /// <summary>
     /// Resolves <paramref name="template"/>; <paramref name="owner"/> names where it comes from in errors.
     /// In a connection string, a value that fills a whole <c>key=value</c> pair is quoted as the grammar needs.
+    /// A template written as <c>key=value;…</c> pairs is a connection string too, wherever it is written,
+    /// so a password spliced into an environment value cannot end its pair early either.
     /// </summary>
     public ResolvedValue Resolve(string template, string owner, bool isConnectionString = false)
     {
@@ -32,9 +34,11 @@ internal sealed partial class ExpressionResolver(
             return ResolvedValue.Literal(template);
         }
 
+        isConnectionString |= ConnectionStrings.IsPairList(Reference().Replace(template, "x"));
+
         var text = new StringBuilder();
         var parts = new List<ResolvedValue>();
-        var embedded = new List<(string Key, ResolvedValue Value)>();
+        var embedded = new List<(string Key, ResolvedValue Value, string Resource)>();
         var position = 0;
 
         // The literal text since the last ';' while no reference came in between: the key of a pair.
@@ -59,7 +63,7 @@ internal sealed partial class ExpressionResolver(
             else if (PairKey(pairSoFar, template, position) is { } key)
             {
                 text.Append(ConnectionStrings.Quote(value.Text));
-                embedded.Add((key, value));
+                embedded.Add((key, value, resource));
             }
             else if (ConnectionStrings.CouldBreakOut(value.Text))
             {
@@ -77,10 +81,11 @@ internal sealed partial class ExpressionResolver(
 
         text.Append(template[position..]);
         var result = text.ToString();
-        foreach (var (key, value) in embedded.Where(e => !ConnectionStrings.RoundTrips(result, e.Key, e.Value.Text)))
+        foreach (var (key, value, resource) in embedded.Where(
+                     e => !ConnectionStrings.RoundTrips(result, e.Key, e.Value.Text)))
         {
             throw new ComposeExportException(
-                $"{Describe(value, key)} cannot be carried exactly in the connection string of '{owner}' "
+                $"{Describe(value, resource)} cannot be carried exactly in the connection string of '{owner}' "
                 + $"(its {key}= would parse differently); change the value.");
         }
 

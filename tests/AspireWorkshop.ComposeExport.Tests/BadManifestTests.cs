@@ -80,6 +80,40 @@ public sealed class BadManifestTests : IDisposable
             """,
             "Resource 'p': inputs.value is null."
         },
+        {
+            "negative target port",
+            """
+            { "resources": { "app": { "type": "container.v0", "image": "x",
+                "bindings": { "http": { "scheme": "http", "targetPort": -1 } } } } }
+            """,
+            "Resource 'app': bindings.http.targetPort is -1, not a port (1-65535)."
+        },
+        {
+            "external port out of range",
+            """
+            { "resources": { "app": { "type": "container.v0", "image": "x",
+                "bindings": { "http": { "scheme": "http", "targetPort": 80, "port": 70000, "external": true } } } } }
+            """,
+            "Resource 'app': bindings.http.port is 70000, not a port (1-65535)."
+        },
+        {
+            "empty env key",
+            """{ "resources": { "app": { "type": "container.v0", "image": "x", "env": { "": "v" } } } }""",
+            "Resource 'app': env has the key \"\""
+        },
+        {
+            "env key with '='",
+            """{ "resources": { "app": { "type": "container.v0", "image": "x", "env": { "A=B": "v" } } } }""",
+            "Resource 'app': env has the key \"A=B\""
+        },
+        {
+            "build argument key with a space",
+            """
+            { "resources": { "app": { "type": "container.v1",
+                "build": { "context": ".", "dockerfile": "Dockerfile", "args": { "A B": "v" } } } } }
+            """,
+            "Resource 'app': build.args has the key \"A B\""
+        },
     };
 
     [Theory]
