@@ -43,12 +43,27 @@ internal sealed record CommandLine(
                                         Api from the host in tests; repeatable
         """;
 
+    // Options followed by a value; one given last, with nothing after it, is a mistake to report.
+    private static readonly string[] OptionsWithValue =
+    [
+        "--output", "-o", "--apphost", "--project-root", "--image-prefix", "--tag", "--project-healthcheck",
+        "--parameter", "--publish",
+    ];
+
+    /// <summary>Whether <paramref name="args"/> ask for the usage text rather than a command.</summary>
+    public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(arg => arg is "--help" or "-h");
+
     /// <summary>Parses <paramref name="args"/>, or returns the reason they are not valid.</summary>
     public static (CommandLine? CommandLine, string? Error) Parse(IReadOnlyList<string> args)
     {
         if (args.Count == 0 || args[0] is not ("convert" or "export"))
         {
-            return (null, "expected 'convert' or 'export' as the first argument");
+            return (null, "expected 'convert', 'export' or 'compare' as the first argument");
+        }
+
+        if (args[^1] is var last && OptionsWithValue.Contains(last))
+        {
+            return (null, $"{last} needs a value");
         }
 
         string? input = null, output = null, projectRoot = null, prefix = null, tag = null, healthcheck = null;

@@ -38,6 +38,13 @@ public static class CompareCommand
         TextWriter error,
         CancellationToken cancellationToken)
     {
+        if (CommandLine.AsksForHelp(args))
+        {
+            await output.WriteLineAsync(Usage);
+
+            return ExportCommand.Success;
+        }
+
         if (Parse(args) is not var (appHost, manifestPath, composePath))
         {
             await error.WriteLineAsync(Usage);

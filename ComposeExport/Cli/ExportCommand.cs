@@ -34,6 +34,14 @@ public static class ExportCommand
         TextWriter error,
         CancellationToken cancellationToken)
     {
+        if (CommandLine.AsksForHelp(args))
+        {
+            await output.WriteLineAsync(CommandLine.Usage);
+            await output.WriteLineAsync(DeploymentExtrasArguments.Usage);
+
+            return Success;
+        }
+
         var (extras, remainingArgs, extrasError) = DeploymentExtrasArguments.Extract(args);
         var (commandLine, usageError) = extras is null ? (null, extrasError) : CommandLine.Parse(remainingArgs);
         if (commandLine is null || extras is null)

@@ -153,7 +153,7 @@ internal static class ManifestValidator
 
             if (!allowed && minimum > 0)
             {
-                throw Fault(resource, $"{minimumField} is {minimum}, but {field}.{name} is false");
+                throw Fault(resource, $"{minimumField} is {minimum}, but {name} is false");
             }
         }
 

@@ -114,6 +114,61 @@ public sealed class BadManifestTests : IDisposable
             """,
             "Resource 'app': build.args has the key \"A B\""
         },
+        {
+            "negative generated length",
+            """
+            { "resources": { "p": { "type": "parameter.v0", "value": "{p.inputs.value}", "inputs": {
+                "value": { "type": "string", "secret": true, "default": {
+                    "generate": { "minLength": -5 } } } } } } }
+            """,
+            "Resource 'p': inputs.value.default.generate.minLength is -5, not between 1 and 1024."
+        },
+        {
+            "huge generated length",
+            """
+            { "resources": { "p": { "type": "parameter.v0", "value": "{p.inputs.value}", "inputs": {
+                "value": { "type": "string", "secret": true, "default": {
+                    "generate": { "minLength": 100000000 } } } } } } }
+            """,
+            "Resource 'p': inputs.value.default.generate.minLength is 100000000, not between 1 and 1024."
+        },
+        {
+            "negative class minimum",
+            """
+            { "resources": { "p": { "type": "parameter.v0", "value": "{p.inputs.value}", "inputs": {
+                "value": { "type": "string", "secret": true, "default": {
+                    "generate": { "minLength": 8, "minNumeric": -1 } } } } } } }
+            """,
+            "Resource 'p': inputs.value.default.generate.minNumeric is -1, not between 0 and 1024."
+        },
+        {
+            "minimum of a class not allowed",
+            """
+            { "resources": { "p": { "type": "parameter.v0", "value": "{p.inputs.value}", "inputs": {
+                "value": { "type": "string", "secret": true, "default": {
+                    "generate": { "minLength": 8, "upper": false, "minUpper": 2 } } } } } } }
+            """,
+            "Resource 'p': inputs.value.default.generate.minUpper is 2, but upper is false."
+        },
+        {
+            "class minimums too long in all",
+            """
+            { "resources": { "p": { "type": "parameter.v0", "value": "{p.inputs.value}", "inputs": {
+                "value": { "type": "string", "secret": true, "default": {
+                    "generate": { "minLength": 8, "minLower": 1000, "minUpper": 1000 } } } } } } }
+            """,
+            "Resource 'p': inputs.value.default.generate asks for more than 1024 characters in all."
+        },
+        {
+            "no class allowed",
+            """
+            { "resources": { "p": { "type": "parameter.v0", "value": "{p.inputs.value}", "inputs": {
+                "value": { "type": "string", "secret": true, "default": {
+                    "generate": {
+                        "minLength": 8, "lower": false, "upper": false, "numeric": false, "special": false } } } } } } }
+            """,
+            "Resource 'p': inputs.value.default.generate allows no character class to generate from."
+        },
     };
 
     [Theory]
