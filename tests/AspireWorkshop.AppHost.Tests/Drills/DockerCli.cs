@@ -18,9 +18,10 @@ public static class DockerCli
 
         using var limit = new CancellationTokenSource(timeout ?? TestTimeouts.DockerCommand);
         var errors = docker.StandardError.ReadToEndAsync(limit.Token);
-        var output = await docker.StandardOutput.ReadToEndAsync(limit.Token);
+        string output;
         try
         {
+            output = await docker.StandardOutput.ReadToEndAsync(limit.Token);
             await docker.WaitForExitAsync(limit.Token);
         }
         catch (OperationCanceledException)

@@ -13,6 +13,7 @@ public sealed class PostgresRestartDrillTests(DevelopmentWorkshopAppFixture fixt
     private static readonly TimeSpan RestartAfter = TimeSpan.FromSeconds(3);
 
     private readonly HttpClient _api = fixture.CreateHttpClient("api");
+    private readonly ConcurrentBag<HttpStatusCode> _refusals = [];
     private readonly CancellationToken _cancellationToken = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -33,6 +34,7 @@ public sealed class PostgresRestartDrillTests(DevelopmentWorkshopAppFixture fixt
 
         Assert.True(recovery <= DrillTimeouts.RecoveryAfterPostgresIsBack, $"The Api answered {recovery} after Postgres was back.");
         Assert.NotEmpty(acknowledged);
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, _refusals);
         var stored = (await _api.GetFromJsonAsync<List<DrillItem>>("/items", _cancellationToken))!.Select(item => item.Id).ToHashSet();
         Assert.DoesNotContain(acknowledged, id => !stored.Contains(id));
     }
@@ -47,6 +49,11 @@ public sealed class PostgresRestartDrillTests(DevelopmentWorkshopAppFixture fixt
                 if (response.IsSuccessStatusCode)
                 {
                     acknowledged.Add((await response.Content.ReadFromJsonAsync<DrillItem>(load))!.Id);
+                }
+                else
+                {
+                    // A refusal during the restart must say "unavailable" (503), never be a crash (500).
+                    _refusals.Add(response.StatusCode);
                 }
             }
             catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)

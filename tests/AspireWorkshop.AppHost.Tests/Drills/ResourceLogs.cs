@@ -1,3 +1,4 @@
+using AspireWorkshop.AppHost.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireWorkshop.AppHost.Tests.Drills;
@@ -20,11 +21,14 @@ public static class ResourceLogs
         // The orchestrator runs each resource as instances with names of their own ("api-x7f2q"),
         // and their console output is logged under those names, not the resource's.
         var running = await app.ResourceNotifications.WaitForResourceAsync(
-            resourceName, resourceEvent => resourceEvent.Snapshot.State?.Text == KnownResourceStates.Running, cancellationToken);
+                resourceName, resourceEvent => resourceEvent.Snapshot.State?.Text == KnownResourceStates.Running, cancellationToken)
+            .WaitAsync(TestTimeouts.AppStartup, cancellationToken);
         var reading = ReadUntilCancelledAsync(logs, running.ResourceId, lines, watch.Token);
 
+        // A resource that never stops logging still gets read for a bounded time.
+        var readUntil = DateTime.UtcNow + TestTimeouts.Request;
         var seen = -1;
-        while (seen != Count(lines))
+        while (seen != Count(lines) && DateTime.UtcNow < readUntil)
         {
             seen = Count(lines);
             await Task.Delay(Quiet, cancellationToken);
