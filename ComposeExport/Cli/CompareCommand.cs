@@ -105,9 +105,9 @@ public static class CompareCommand
         return new Dictionary<TopologySide, Topology>
         {
             [TopologySide.AppHost] = ManifestTopology.Read(manifest),
-            [TopologySide.Export] = ComposeTopology.Read(exported.ComposeYaml, environment),
+            [TopologySide.Export] = ComposeTopology.Read(exported.ComposeYaml, "the export would write", environment),
             [TopologySide.HandWritten] = ComposeTopology.Read(
-                await File.ReadAllTextAsync(composePath, cancellationToken), environment),
+                await File.ReadAllTextAsync(composePath, cancellationToken), $"'{composePath}'", environment),
         };
     }
 

@@ -10,11 +10,17 @@ namespace AspireWorkshop.ComposeExport.Comparison;
 /// </summary>
 internal static partial class ComposeTopology
 {
-    public static Topology Read(string yaml, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Reads the topology of <paramref name="yaml"/>; errors call the file <paramref name="file"/>.</summary>
+    public static Topology Read(string yaml, string file, IReadOnlyDictionary<string, string> environment)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+        if (stream.Documents is not [{ RootNode: YamlMappingNode root }, ..])
+        {
+            throw new ComposeExportException(
+                $"The Compose file {file} is not a mapping at its root; it must start with keys such as 'services:'.");
+        }
+
         var services = new SortedDictionary<string, ServiceTopology>(StringComparer.Ordinal);
         foreach (var (name, node) in Entries(Child(root, "services") as YamlMappingNode))
         {

@@ -348,7 +348,7 @@ public sealed class ComposeConverter
             }
             else if (missing.Count > 0)
             {
-                var file = $"{server.Service}-initdb.sql";
+                var file = server.Service + PostgresDatabases.InitScriptSuffix;
                 extraFiles[file] = PostgresDatabases.InitScript(missing);
                 server.Mounts.Add(new ComposeMount("bind", ComposeText.Literal($"./{file}"), InitScriptTarget, true));
             }

@@ -35,10 +35,16 @@ internal static partial class PostgresDatabases
     }
 
     /// <summary>A psql script creating each database, with identifiers quoted so any name is taken literally.</summary>
+    /// <summary>The end of an init script's file name, after the Postgres service's.</summary>
+    public const string InitScriptSuffix = "-initdb.sql";
+
+    /// <summary>How an init script starts, so a later export knows the file as its own.</summary>
+    public const string InitScriptHeader = "-- Written by the Compose exporter:";
+
     public static string InitScript(IEnumerable<string> databases)
     {
         var script = new StringBuilder();
-        script.Append("-- Written by the Compose exporter: Aspire creates these databases only while\n");
+        script.Append(InitScriptHeader).Append(" Aspire creates these databases only while\n");
         script.Append("-- the AppHost runs.\n");
         script.Append("-- The postgres image runs this once, when it initialises an empty data volume.\n");
         foreach (var database in databases)

@@ -139,6 +139,7 @@ public sealed record GenerateRules(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
+    AllowDuplicateProperties = false,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(AspireManifest))]
 internal sealed partial class ManifestJsonContext : JsonSerializerContext;

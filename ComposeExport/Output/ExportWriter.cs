@@ -66,12 +66,32 @@ public static class ExportWriter
             {
                 File.Move(temporary, final, overwrite: true);
             }
+
+            RemoveStaleInitScripts(outputDirectory, result.ExtraFiles.Keys);
         }
         finally
         {
             foreach (var (temporary, _) in staged.Where(s => File.Exists(s.Temporary)))
             {
                 File.Delete(temporary);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An init script an earlier export wrote for databases this one no longer needs would be left behind,
+    /// looking as if it were used; only files starting with the exporter's own header are removed.
+    /// </summary>
+    private static void RemoveStaleInitScripts(string outputDirectory, IEnumerable<string> written)
+    {
+        var current = written.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(outputDirectory, $"*{PostgresDatabases.InitScriptSuffix}"))
+        {
+            if (!current.Contains(Path.GetFileName(path))
+                && File.ReadLines(path).FirstOrDefault() is { } first
+                && first.StartsWith(PostgresDatabases.InitScriptHeader, StringComparison.Ordinal))
+            {
+                File.Delete(path);
             }
         }
     }

@@ -115,6 +115,20 @@ public sealed class BadManifestTests : IDisposable
             "Resource 'app': build.args has the key \"A B\""
         },
         {
+            "duplicate property",
+            """{ "resources": { "app": { "type": "container.v0", "image": "x", "image": "y" } } }""",
+            "is not valid JSON (line 1): Duplicate"
+        },
+        {
+            "duplicate resource",
+            """
+            { "resources": {
+                "app": { "type": "container.v0", "image": "x" },
+                "app": { "type": "container.v0", "image": "y" } } }
+            """,
+            "is not valid JSON (line 3): Duplicate"
+        },
+        {
             "negative generated length",
             """
             { "resources": { "p": { "type": "parameter.v0", "value": "{p.inputs.value}", "inputs": {

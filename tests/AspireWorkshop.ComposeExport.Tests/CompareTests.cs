@@ -134,5 +134,21 @@ public sealed class CompareTests : IDisposable
         Assert.Contains("compare --apphost", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_compose_file_that_is_a_list_is_an_error_that_names_it()
+    {
+        var compose = temp.Combine("list.yaml");
+        await File.WriteAllTextAsync(compose, "- services\n- volumes\n", TestContext.Current.CancellationToken);
+        var error = new StringWriter();
+
+        var exitCode = await CompareCommand.RunAsync(
+            ["compare", "--manifest", Export.CaseManifest("endpoints"), "--compose", compose],
+            new Dictionary<string, string>(), new StringWriter(), error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExportCommand.InvalidInput, exitCode);
+        var expected = $"error: The Compose file '{compose}' is not a mapping at its root";
+        Assert.StartsWith(expected, error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => temp.Dispose();
 }

@@ -66,6 +66,21 @@ public sealed class DatabaseAndVolumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Exporting_again_without_the_need_for_an_init_script_removes_the_one_written_before()
+    {
+        var earlier = await ExportAsync();
+        var script = Path.Combine(earlier.Directory, "main_pg-initdb.sql");
+        Assert.True(File.Exists(script), "The first export wrote no init script.");
+        var handWritten = Path.Combine(earlier.Directory, "mine-initdb.sql");
+        await File.WriteAllTextAsync(handWritten, "-- kept\n", TestContext.Current.CancellationToken);
+
+        await ExportAsync(Manifest.Replace("Database=say \\\"hi\\\"", "Database=todos", StringComparison.Ordinal));
+
+        Assert.False(File.Exists(script), "The stale init script was left behind.");
+        Assert.True(File.Exists(handWritten), "A file the exporter did not write was removed.");
+    }
+
+    [Fact]
     public async Task Named_volumes_keep_their_name_and_anonymous_ones_stay_anonymous()
     {
         var run = await ExportAsync();
