@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using AspireWorkshop.AppHost.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -5,7 +7,7 @@ using Microsoft.Playwright;
 namespace AspireWorkshop.AppHost.Tests.Web;
 
 /// <summary>
-/// Stops the Api under a page that is open in the browser, so it has an AppHost of its own.
+/// Takes the Api away under a page that is open in the browser, so it has an AppHost of its own.
 /// </summary>
 public sealed class ApiOutageTests(DevelopmentWorkshopAppFixture fixture, ChromiumFixture chromium)
     : IClassFixture<DevelopmentWorkshopAppFixture>, IClassFixture<ChromiumFixture>
@@ -13,6 +15,9 @@ public sealed class ApiOutageTests(DevelopmentWorkshopAppFixture fixture, Chromi
     // The standard resilience handler retries a refused request for several seconds (exponential
     // back-off) before the page learns that the Api is gone.
     private static readonly float OutageReportTimeout = (float)TimeSpan.FromSeconds(60).TotalMilliseconds;
+
+    // The orchestrator publishes the process id of each executable it runs under this name.
+    private const string ExecutablePidProperty = "executable.pid";
 
     private readonly CancellationToken _cancellationToken = TestContext.Current.CancellationToken;
 
@@ -48,18 +53,18 @@ public sealed class ApiOutageTests(DevelopmentWorkshopAppFixture fixture, Chromi
 
     private async Task StopApiAsync()
     {
-        // The orchestrator reports a stop as failed when the process outlives its grace period and
-        // has to be killed; what the test needs is only that the Api is gone, so it waits for that.
-        var stop = await ExecuteApiCommandAsync(KnownResourceCommands.StopCommand);
-        try
+        // The process is killed rather than stopped through the orchestrator: a crash is the outage
+        // the page must survive, and it takes the Api away at once instead of after a graceful
+        // shutdown that the orchestrator may give up on.
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState("api", out var running), "The Api has no state.");
+        var pid = running.Snapshot.Properties.Single(property => property.Name == ExecutablePidProperty).Value;
+        using (var api = Process.GetProcessById(Convert.ToInt32(pid, CultureInfo.InvariantCulture)))
         {
-            await fixture.App.ResourceNotifications.WaitForResourceAsync("api", KnownResourceStates.TerminalStates, _cancellationToken)
-                .WaitAsync(TestTimeouts.AppShutdown, _cancellationToken);
+            api.Kill(entireProcessTree: true);
         }
-        catch (TimeoutException exception)
-        {
-            throw new TimeoutException($"The Api did not stop (stop command: {stop.Message ?? "succeeded"}).", exception);
-        }
+
+        await fixture.App.ResourceNotifications.WaitForResourceAsync("api", KnownResourceStates.TerminalStates, _cancellationToken)
+            .WaitAsync(TestTimeouts.AppShutdown, _cancellationToken);
     }
 
     private async Task<ExecuteCommandResult> ExecuteApiCommandAsync(string command)
