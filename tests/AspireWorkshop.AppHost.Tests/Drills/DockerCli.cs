@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AspireWorkshop.AppHost.Tests.Infrastructure;
 
 namespace AspireWorkshop.AppHost.Tests.Drills;
@@ -9,30 +8,10 @@ public static class DockerCli
     /// <summary>Runs <c>docker</c> with <paramref name="arguments"/>; its trimmed output, or an exception on failure.</summary>
     public static async Task<string> RunAsync(IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
-        var argumentList = arguments.ToList();
-        using var docker = Process.Start(new ProcessStartInfo("docker", argumentList)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("Could not start the docker CLI.");
+        var docker = await ProcessRunner.RunAsync(
+            "docker", arguments, timeout ?? TestTimeouts.DockerCommand, CancellationToken.None);
 
-        using var limit = new CancellationTokenSource(timeout ?? TestTimeouts.DockerCommand);
-        var errors = docker.StandardError.ReadToEndAsync(limit.Token);
-        string output;
-        try
-        {
-            output = await docker.StandardOutput.ReadToEndAsync(limit.Token);
-            await docker.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            docker.Kill(entireProcessTree: true);
-            throw new TimeoutException($"docker {string.Join(' ', argumentList)} did not finish in time.");
-        }
-
-        return docker.ExitCode == 0
-            ? output.Trim()
-            : throw new InvalidOperationException($"docker {string.Join(' ', argumentList)} failed: {await errors}");
+        return docker.EnsureSuccess().Output.Trim();
     }
 
     /// <summary>

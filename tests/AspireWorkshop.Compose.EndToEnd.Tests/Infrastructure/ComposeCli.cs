@@ -16,13 +16,12 @@ internal static class ComposeCli
         TimeSpan timeout,
         CancellationToken cancellationToken) =>
         ProcessRunner.RunAsync(
-            Command.Value.File, [.. Command.Value.Prefix, .. args], directory, environment, timeout, cancellationToken);
+            Command.Value.File, [.. Command.Value.Prefix, .. args], timeout, cancellationToken, directory, environment);
 
     private static (string File, string[] Prefix) Choose()
     {
         var plugin = ProcessRunner.RunAsync(
-                "docker", ["compose", "version"], ".", new Dictionary<string, string?>(),
-                TestTimeouts.ComposeCommand, CancellationToken.None)
+                "docker", ["compose", "version"], TestTimeouts.ComposeCommand, CancellationToken.None)
             .GetAwaiter().GetResult();
 
         return plugin.ExitCode == 0 ? ("docker", ["compose"]) : ("docker-compose", []);

@@ -29,14 +29,14 @@ internal sealed class ComposeDeployment(
     {
         var up = await ComposeAsync(
             ["up", "-d", build ? "--build" : "--no-build"], TestTimeouts.BuildAndCreate, cancellationToken);
-        up.EnsureSuccess($"Compose up of {composeFile}");
+        up.EnsureSuccess();
         await WaitUntilHealthyAsync(cancellationToken);
     }
 
     /// <summary>Removes the containers and the network but keeps the volumes: <c>down</c> without <c>-v</c>.</summary>
     public async Task DownKeepingVolumesAsync(CancellationToken cancellationToken) =>
         (await ComposeAsync(["down", "--timeout", "10"], TestTimeouts.ComposeCommand, cancellationToken))
-            .EnsureSuccess("Compose down");
+            .EnsureSuccess();
 
     /// <summary>The names of the volumes this project owns.</summary>
     public async Task<IReadOnlyList<string>> VolumesAsync(CancellationToken cancellationToken)
@@ -44,9 +44,9 @@ internal sealed class ComposeDeployment(
         var listed = await ProcessRunner.RunAsync(
             "docker",
             ["volume", "ls", "--quiet", "--filter", $"label=com.docker.compose.project={ProjectName}"],
-            Directory, environment, TestTimeouts.ComposeCommand, cancellationToken);
+            TestTimeouts.ComposeCommand, cancellationToken, Directory, environment);
 
-        return listed.EnsureSuccess("docker volume ls").Output
+        return listed.EnsureSuccess().Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
@@ -92,7 +92,7 @@ internal sealed class ComposeDeployment(
     private async Task<IEnumerable<string>> ContainerStatesAsync(CancellationToken cancellationToken)
     {
         var ids = (await ComposeAsync(["ps", "-q"], TestTimeouts.ComposeCommand, cancellationToken))
-            .EnsureSuccess("Compose ps").Output
+            .EnsureSuccess().Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length == 0)
         {
@@ -101,10 +101,10 @@ internal sealed class ComposeDeployment(
 
         const string format = "{{.Name}} {{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}";
         var inspect = await ProcessRunner.RunAsync(
-            "docker", ["inspect", "--format", format, .. ids], Directory, environment,
-            TestTimeouts.ComposeCommand, cancellationToken);
+            "docker", ["inspect", "--format", format, .. ids], TestTimeouts.ComposeCommand, cancellationToken,
+            Directory, environment);
 
-        return inspect.EnsureSuccess("docker inspect").Output
+        return inspect.EnsureSuccess().Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
@@ -135,8 +135,8 @@ internal sealed class ComposeDeployment(
         if (taggedImages.Count > 0)
         {
             await ProcessRunner.RunAsync(
-                "docker", ["image", "rm", .. taggedImages], Directory, environment,
-                TestTimeouts.ComposeCommand, CancellationToken.None);
+                "docker", ["image", "rm", .. taggedImages], TestTimeouts.ComposeCommand, CancellationToken.None,
+                Directory, environment);
         }
     }
 }

@@ -20,10 +20,10 @@ internal static class Exporter
         var run = await ProcessRunner.RunAsync(
             "dotnet",
             [Assembly, "export", "--apphost", Repository.AppHostProject, "--output", outputDirectory, .. options],
-            Repository.Root,
-            environment,
             TestTimeouts.Export,
-            cancellationToken);
-        run.EnsureSuccess("The export");
+            cancellationToken,
+            Repository.Root,
+            environment);
+        run.EnsureSuccess();
     }
 }

@@ -16,8 +16,8 @@ internal sealed class ComposeProject(string directory) : IAsyncDisposable
     {
         foreach (var image in candidates)
         {
-            var inspect = await DockerCompose.Run(
-                "docker", ["image", "inspect", image], ".", TestTimeouts.EngineProbe, cancellationToken);
+            var inspect = await ProcessRunner.RunAsync(
+                "docker", ["image", "inspect", image], TestTimeouts.EngineProbe, cancellationToken);
             if (inspect.ExitCode == 0)
             {
                 return image;
@@ -40,12 +40,12 @@ internal sealed class ComposeProject(string directory) : IAsyncDisposable
     {
         var ps = await DockerCompose.RunAsync(
             directory, ["-p", Name, "ps", "-q", service], TestTimeouts.ComposeCommand, cancellationToken);
-        var inspect = await DockerCompose.Run(
+        var inspect = await ProcessRunner.RunAsync(
             "docker",
             ["inspect", "--format", "{{json .Config.Env}}", ps.Output.Trim()],
-            directory,
             TestTimeouts.ComposeCommand,
-            cancellationToken);
+            cancellationToken,
+            directory);
         var entries = JsonSerializer.Deserialize<string[]>(inspect.Output) ?? [];
 
         return entries.Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e.Length > 1 ? e[1] : "");

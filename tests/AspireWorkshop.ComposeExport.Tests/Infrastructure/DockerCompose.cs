@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace AspireWorkshop.ComposeExport.Tests.Infrastructure;
@@ -13,7 +12,7 @@ internal static class DockerCompose
     public static bool IsInstalled => File.Exists(Binary);
 
     private static readonly Lazy<bool> EngineAnswers = new(() =>
-        Run("docker", ["info"], Directory.GetCurrentDirectory(), TestTimeouts.EngineProbe, CancellationToken.None)
+        ProcessRunner.RunAsync("docker", ["info"], TestTimeouts.EngineProbe, CancellationToken.None)
             .GetAwaiter().GetResult().ExitCode == 0);
 
     public static bool IsEngineUp => EngineAnswers.Value;
@@ -29,45 +28,5 @@ internal static class DockerCompose
 
     public static Task<ProcessResult> RunAsync(
         string directory, IReadOnlyList<string> args, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Run(Binary, args, directory, timeout, cancellationToken);
-
-    public static async Task<ProcessResult> Run(
-        string file,
-        IReadOnlyList<string> args,
-        string directory,
-        TimeSpan timeout,
-        CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
-        var error = process.StandardError.ReadToEndAsync(limit.Token);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-
-            throw new TimeoutException($"'{file} {string.Join(' ', args)}' did not finish within {timeout}.");
-        }
-
-        return new ProcessResult(process.ExitCode, await output, await error);
-    }
+        ProcessRunner.RunAsync(Binary, args, timeout, cancellationToken, directory);
 }
-
-internal sealed record ProcessResult(int ExitCode, string Output, string Error);

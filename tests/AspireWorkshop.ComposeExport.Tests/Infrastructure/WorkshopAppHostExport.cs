@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AspireWorkshop.ComposeExport.Tests.Infrastructure;
 
 /// <summary>
@@ -33,41 +31,21 @@ public sealed class WorkshopAppHostExport : IAsyncLifetime
             Directory.Delete(Folder, recursive: true);
         }
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            ArgumentList =
-            {
+        var export = await ProcessRunner.RunAsync(
+            "dotnet",
+            [
                 Path.Combine(AppContext.BaseDirectory, "AspireWorkshop.ComposeExport.dll"),
                 "export",
                 "--apphost",
                 Path.Combine(RepositoryRoot, "AppHost", "AspireWorkshop.AppHost.csproj"),
                 "--output",
                 Folder,
-            },
-        };
-        start.Environment.Remove("WorkshopImages__Postgres");
-
-        using var process = Process.Start(start)!;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        limit.CancelAfter(ExportTimeout);
-        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
-        var error = process.StandardError.ReadToEndAsync(limit.Token);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-
-            throw new TimeoutException($"The export of the AppHost did not finish within {ExportTimeout}.");
-        }
-
-        Assert.True(process.ExitCode == 0, $"The export of the AppHost failed:\n{await output}\n{await error}");
+            ],
+            ExportTimeout,
+            TestContext.Current.CancellationToken,
+            RepositoryRoot,
+            new Dictionary<string, string?> { ["WorkshopImages__Postgres"] = null });
+        Assert.True(export.ExitCode == 0, $"The export of the AppHost failed:\n{export.Transcript}");
     }
 
     /// <inheritdoc />
