@@ -12,8 +12,6 @@ public sealed class ScalarsAndDollarsTests : IDisposable
     private static readonly string[] RunnableImages =
         ["localhost/aspireworkshop/debian:bookworm", "debian:bookworm-slim"];
 
-    private const string EngineNeeded = "needs docker-compose and a running Docker engine.";
-
     private readonly TempDirectory temp = new();
 
     private static Dictionary<string, string> ManifestEnv()
@@ -96,16 +94,9 @@ public sealed class ScalarsAndDollarsTests : IDisposable
     [Fact]
     public async Task The_created_container_gets_every_value_byte_for_byte()
     {
-        Assert.SkipUnless(DockerCompose.IsInstalled && DockerCompose.IsEngineUp, EngineNeeded);
         var cancellationToken = TestContext.Current.CancellationToken;
-        var image = await ComposeProject.LocalImageAsync(RunnableImages, cancellationToken);
-        Assert.SkipWhen(image is null, "no local Debian image to run the case with (eng/setup.sh builds one).");
-        var manifest = File.ReadAllText(Export.CaseManifest(Case))
-            .Replace("docker.io/library/debian:bookworm-slim", image, StringComparison.Ordinal);
-        await Export.ConvertValidAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("out"));
-
-        await using var project = new ComposeProject(temp.Combine("out"));
-        await project.UpAsync(cancellationToken);
+        await using var project = await ComposeProject.StartCaseAsync(
+            Case, "docker.io/library/debian:bookworm-slim", RunnableImages, temp.Path, cancellationToken);
         var environment = await project.EnvironmentAsync("echo", cancellationToken);
 
         foreach (var (name, value) in ManifestEnv())

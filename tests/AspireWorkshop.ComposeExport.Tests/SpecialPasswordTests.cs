@@ -9,7 +9,6 @@ public sealed class SpecialPasswordTests : IDisposable
     private const string Case = "special-password";
     private const string Password = "p@ss;w0rd$\"x %41";
 
-    private const string EngineNeeded = "needs docker-compose and a running Docker engine.";
 
     private static readonly string[] PostgresImages = ["localhost/aspireworkshop/postgres:15-standin", "postgres:18.3"];
 
@@ -94,16 +93,9 @@ public sealed class SpecialPasswordTests : IDisposable
     [Fact]
     public async Task Postgres_accepts_the_password_through_the_delivered_uri()
     {
-        Assert.SkipUnless(DockerCompose.IsInstalled && DockerCompose.IsEngineUp, EngineNeeded);
         var cancellationToken = TestContext.Current.CancellationToken;
-        var image = await ComposeProject.LocalImageAsync(PostgresImages, cancellationToken);
-        Assert.SkipWhen(image is null, "no local Postgres image to run the case with (eng/setup.sh builds one).");
-        var manifest = File.ReadAllText(Export.CaseManifest(Case))
-            .Replace("docker.io/library/postgres:18.3", image, StringComparison.Ordinal);
-        await Export.ConvertValidAsync(Export.WriteManifest(temp.Path, manifest), temp.Combine("out"));
-
-        await using var project = new ComposeProject(temp.Combine("out"));
-        await project.UpAsync(cancellationToken);
+        await using var project = await ComposeProject.StartCaseAsync(
+            Case, "docker.io/library/postgres:18.3", PostgresImages, temp.Path, cancellationToken);
         var environment = await project.EnvironmentAsync("probe", cancellationToken);
         var query = await project.ExecAsync(
             "probe", ["sh", "-c", "psql \"$PGURI\" -tAc 'select current_user'"], cancellationToken);

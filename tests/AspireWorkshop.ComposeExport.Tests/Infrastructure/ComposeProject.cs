@@ -27,6 +27,39 @@ internal sealed class ComposeProject(string directory) : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Exports a shared case with its <paramref name="upstreamImage"/> replaced by the first of
+    /// <paramref name="localImages"/> this machine has (skipping the test when it has none or no
+    /// engine runs), and brings the export up in <paramref name="workDirectory"/>.
+    /// </summary>
+    public static async Task<ComposeProject> StartCaseAsync(
+        string caseName,
+        string upstreamImage,
+        IEnumerable<string> localImages,
+        string workDirectory,
+        CancellationToken cancellationToken)
+    {
+        Assert.SkipUnless(DockerCompose.IsInstalled && DockerCompose.IsEngineUp, "needs docker-compose and a running Docker engine.");
+        var image = await LocalImageAsync(localImages, cancellationToken);
+        Assert.SkipWhen(image is null, $"no local image to stand in for {upstreamImage} (eng/setup.sh builds one).");
+        var manifest = File.ReadAllText(Export.CaseManifest(caseName)).Replace(upstreamImage, image, StringComparison.Ordinal);
+        var output = Path.Combine(workDirectory, "out");
+        await Export.ConvertValidAsync(Export.WriteManifest(workDirectory, manifest), output);
+
+        var project = new ComposeProject(output);
+        try
+        {
+            await project.UpAsync(cancellationToken);
+        }
+        catch
+        {
+            await project.DisposeAsync();
+            throw;
+        }
+
+        return project;
+    }
+
     public async Task UpAsync(CancellationToken cancellationToken)
     {
         var up = await DockerCompose.RunAsync(
