@@ -9,7 +9,6 @@ public sealed class SpecialPasswordTests : IDisposable
     private const string Case = "special-password";
     private const string Password = "p@ss;w0rd$\"x %41";
 
-
     private static readonly string[] PostgresImages = ["localhost/aspireworkshop/postgres:15-standin", "postgres:18.3"];
 
     private readonly TempDirectory temp = new();
