@@ -61,7 +61,7 @@ public static class CompareCommand
                 {
                     Directory.CreateDirectory(manifestFolder);
                     manifestPath = Path.Combine(manifestFolder, "aspire-manifest.json");
-                    await ExportCommand.RunAppHostAsync(appHost, manifestPath, cancellationToken);
+                    await AppHostManifestRunner.WriteManifestAsync(appHost, manifestPath, cancellationToken);
                 }
 
                 var sides = await ReadSidesAsync(manifestPath!, composePath, environment, cancellationToken);

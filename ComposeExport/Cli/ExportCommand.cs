@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using AspireWorkshop.ComposeExport.Conversion;
 using AspireWorkshop.ComposeExport.Extras;
 using AspireWorkshop.ComposeExport.Manifest;
@@ -19,12 +16,6 @@ public static class ExportCommand
 
     /// <summary>Exit code when the command line is wrong.</summary>
     public const int InvalidUsage = 2;
-
-    // Generating the manifest builds the AppHost first, which takes a while on a cold machine.
-    private static readonly TimeSpan ManifestTimeout = TimeSpan.FromMinutes(10);
-
-    // How often an export waiting for another export of the same AppHost looks again.
-    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Runs the tool; parameter values are also read from <paramref name="environment"/>.</summary>
     public static async Task<int> RunAsync(
@@ -143,7 +134,7 @@ public static class ExportCommand
         var staged = Path.Combine(commandLine.Output, $".aspire-manifest.{Guid.NewGuid():N}.json");
         try
         {
-            await RunAppHostAsync(commandLine.Input, Path.GetFullPath(staged), cancellationToken);
+            await AppHostManifestRunner.WriteManifestAsync(commandLine.Input, Path.GetFullPath(staged), cancellationToken);
             var result = await ConvertAsync(commandLine, extras, staged, environment, cancellationToken);
             File.Move(staged, manifest, overwrite: true);
 
@@ -152,73 +143,6 @@ public static class ExportCommand
         finally
         {
             File.Delete(staged);
-        }
-    }
-
-    internal static async Task RunAppHostAsync(string appHost, string manifestPath, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ManifestTimeout);
-        FileStream appHostLock;
-        try
-        {
-            appHostLock = await LockAppHostAsync(appHost, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ComposeExportException(
-                $"Another export of {appHost} kept it busy for over {ManifestTimeout.TotalMinutes} minutes.");
-        }
-
-        await using var heldLock = appHostLock;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
-                "run", "--project", appHost, "--", "--publisher", "manifest", "--output-path", manifestPath,
-            },
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)
-            ?? throw new ComposeExportException("Could not start 'dotnet run' for the AppHost.");
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-
-            throw new ComposeExportException(
-                $"The AppHost did not write its manifest within {ManifestTimeout.TotalMinutes} minutes.");
-        }
-
-        if (process.ExitCode != 0 || !File.Exists(manifestPath))
-        {
-            throw new ComposeExportException(
-                $"The AppHost failed to write its manifest (dotnet run exited with {process.ExitCode}).");
-        }
-    }
-
-    /// <summary>
-    /// Two exports of one AppHost at once (parallel test projects, two terminals) would build it into the
-    /// same folders at the same time, and one build fails. An exclusive lock on a file named after the
-    /// AppHost's path makes the second wait for the first; the operating system drops it if a process dies.
-    /// </summary>
-    private static async Task<FileStream> LockAppHostAsync(string appHost, CancellationToken cancellationToken)
-    {
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(appHost))))[..16];
-        var path = Path.Combine(Path.GetTempPath(), $"aspireworkshop-export-{key}.lock");
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(LockRetryDelay, cancellationToken);
-            }
         }
     }
 

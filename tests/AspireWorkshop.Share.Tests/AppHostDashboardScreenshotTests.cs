@@ -33,15 +33,22 @@ public sealed class AppHostDashboardScreenshotTests
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startup.Token);
             }
 
+            // Nothing waits for the dashboard's own process; a page asked for before it listens never loads.
+            await app.ResourceNotifications.WaitForResourceAsync(DashboardResource, KnownResourceStates.Running, startup.Token);
+
             var (playwright, browser) = await HeadlessChromium.LaunchAsync();
             using (playwright)
             await using (browser)
             {
                 var page = await browser.NewPageAsync(new() { ViewportSize = Screenshots.Viewport });
                 await page.GotoAsync(LoginUrl(app), new() { Timeout = (float)TestTimeouts.BrowserStep.TotalMilliseconds });
-                await Screenshots.WaitForTextsAsync(
-                    page, WorkshopResources.Postgres, WorkshopResources.Api, WorkshopResources.Web, "Running");
-                await Screenshots.SaveAsync(page, "apphost-dashboard-resources");
+                await Screenshots.SaveWhenShowingAsync(
+                    page,
+                    "apphost-dashboard-resources",
+                    WorkshopResources.Postgres,
+                    WorkshopResources.Api,
+                    WorkshopResources.Web,
+                    "Running");
             }
         }
         finally

@@ -42,8 +42,7 @@ public sealed class ComposeDashboardTests
             await tab.GotoAsync(
                 $"http://127.0.0.1:{dashboardPort}/traces/detail/{traceId}",
                 new() { Timeout = (float)TestTimeouts.BrowserStep.TotalMilliseconds });
-            await Screenshots.WaitForTextsAsync(tab, "web", "api", "/items");
-            await Screenshots.SaveAsync(tab, "compose-dashboard-trace");
+            await Screenshots.SaveWhenShowingAsync(tab, "compose-dashboard-trace", "web", "api", "/items");
         }
     }
 

@@ -72,8 +72,10 @@ public sealed class ApiBeforePostgresDrillTests : IAsyncLifetime
     private Uri StartApi()
     {
         var url = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        // Every stream is the child's own: the test runner exchanges messages with this process over its own.
         var start = new ProcessStartInfo("dotnet", [ApiAssemblyPath()])
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment =
@@ -88,6 +90,7 @@ public sealed class ApiBeforePostgresDrillTests : IAsyncLifetime
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
 
         _apiProcess = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Api.");
+        _apiProcess.StandardInput.Close();
         _apiProcess.OutputDataReceived += (_, line) => Capture(line.Data);
         _apiProcess.ErrorDataReceived += (_, line) => Capture(line.Data);
         _apiProcess.BeginOutputReadLine();

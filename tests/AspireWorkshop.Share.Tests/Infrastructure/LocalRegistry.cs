@@ -44,11 +44,13 @@ public sealed class LocalRegistry : IAsyncDisposable
         var start = new ProcessStartInfo(Executable)
         {
             ArgumentList = { "serve", config },
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("docker-registry did not start.");
+        process.StandardInput.Close();
 
         // Read and drop its log, so a full pipe never blocks it.
         process.OutputDataReceived += (_, _) => { };

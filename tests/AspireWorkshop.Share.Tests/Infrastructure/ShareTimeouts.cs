@@ -28,4 +28,11 @@ public static class ShareTimeouts
 
     /// <summary>From a request to the Web until its spans and the Api's show up in the dashboard.</summary>
     public static TimeSpan TraceArrival { get; } = TimeSpan.FromSeconds(IsCi ? 90 : 45);
+
+    /// <summary>
+    /// A dashboard page showing what it was asked for. Its first render after start-up compiles the
+    /// dashboard's components and opens a live connection to the resource service, on cores the
+    /// AppHost's resources are still starting on.
+    /// </summary>
+    public static TimeSpan DashboardPage { get; } = TimeSpan.FromSeconds(IsCi ? 120 : 60);
 }
