@@ -29,7 +29,8 @@ internal sealed record CommandLine(
         Usage:
           convert <manifest.json> --output <dir> [options]
           export --apphost <AppHost.csproj> --output <dir> [options]
-          compare --apphost <AppHost.csproj> --compose <compose.yaml>   (see 'compare' alone for more)
+          export --apphost <AppHost.dll> --output <dir> [options]     (an AppHost already built: no MSBuild)
+          compare --apphost <AppHost.csproj|AppHost.dll> --compose <compose.yaml>   (see 'compare' alone for more)
 
         Options:
           --allow-skip                  leave out resources of types Compose cannot run, with a warning
@@ -109,7 +110,7 @@ internal sealed record CommandLine(
 
         if (input is null)
         {
-            return (null, args[0] == "convert" ? "convert needs a manifest file" : "export needs --apphost <csproj>");
+            return (null, args[0] == "convert" ? "convert needs a manifest file" : "export needs --apphost <AppHost.csproj or AppHost.dll>");
         }
 
         return output is null

@@ -19,7 +19,7 @@ public static class CompareCommand
     /// <summary>What the command takes, printed on a wrong command line.</summary>
     public const string Usage = """
         Usage:
-          compare --apphost <AppHost.csproj> --compose <compose.yaml>
+          compare --apphost <AppHost.csproj|AppHost.dll> --compose <compose.yaml>
           compare --manifest <aspire-manifest.json> --compose <compose.yaml>
 
         Lines up the AppHost (read from its manifest), the Compose file the exporter would write from it and

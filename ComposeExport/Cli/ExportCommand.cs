@@ -116,10 +116,7 @@ public static class ExportCommand
         IReadOnlyDictionary<string, string> environment,
         CancellationToken cancellationToken)
     {
-        if (!File.Exists(commandLine.Input))
-        {
-            throw new ComposeExportException($"AppHost project '{commandLine.Input}' does not exist.");
-        }
+        AppHostManifestRunner.EnsureRunnable(commandLine.Input);
 
         try
         {

@@ -37,7 +37,7 @@ public sealed class AppHostOutputTests : IDisposable
         var run = await ExportStandInAsync(exitCode: 3);
 
         Assert.True(run.ExitCode == ExportCommand.InvalidInput, run.Transcript);
-        Assert.Contains("dotnet run exited with 3", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'dotnet run' exited with 3", run.Error, StringComparison.Ordinal);
         Assert.Contains(StandardOutputMarker, run.Error, StringComparison.Ordinal);
         Assert.Contains(StandardErrorMarker, run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(StandardOutputMarker, run.Output, StringComparison.Ordinal);

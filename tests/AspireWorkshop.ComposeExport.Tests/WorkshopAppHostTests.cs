@@ -62,4 +62,51 @@ public sealed class WorkshopAppHostTests(WorkshopAppHostExport export) : IClassF
         Assert.Contains("unexplained: 0", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("expected: HTTPS needs a development certificate", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Exporting_the_built_apphost_assembly_writes_what_exporting_its_project_writes()
+    {
+        // The fixture's export ran the project through `dotnet run`, which builds it in Debug.
+        var assembly = Path.Combine(
+            WorkshopAppHostExport.RepositoryRoot, "AppHost", "bin", "Debug", "net10.0", "AspireWorkshop.AppHost.dll");
+        // A sibling of the fixture's folder, so the relative build contexts in compose.yaml are the same.
+        var folder = export.Folder + "-from-assembly";
+        try
+        {
+            var run = await WorkshopAppHostExport.RunExportAsync(assembly, folder, _cancellationToken);
+
+            Assert.True(run.ExitCode == ExportCommand.Success, run.Transcript);
+            Assert.Equal(File.ReadAllText(export.ManifestPath), File.ReadAllText(Path.Combine(folder, "aspire-manifest.json")));
+            Assert.Equal(File.ReadAllText(export.ComposePath), File.ReadAllText(Path.Combine(folder, "compose.yaml")));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_assembly_that_is_not_an_apphost_is_refused_without_being_run()
+    {
+        // The exporter itself: a program that would run, but that no AppHost manifest comes from.
+        var notAnAppHost = Path.Combine(AppContext.BaseDirectory, "AspireWorkshop.ComposeExport.dll");
+        var folder = export.Folder + "-not-an-apphost";
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await ExportCommand.RunAsync(
+            ["export", "--apphost", notAnAppHost, "--output", folder],
+            new Dictionary<string, string>(),
+            output,
+            error,
+            _cancellationToken);
+
+        Assert.Equal(ExportCommand.InvalidInput, exitCode);
+        Assert.Contains("is not a built Aspire AppHost", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+        Assert.False(Directory.Exists(folder));
+    }
 }

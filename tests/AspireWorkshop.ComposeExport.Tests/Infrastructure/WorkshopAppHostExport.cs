@@ -31,22 +31,30 @@ public sealed class WorkshopAppHostExport : IAsyncLifetime
             Directory.Delete(Folder, recursive: true);
         }
 
-        var export = await ProcessRunner.RunAsync(
+        var export = await RunExportAsync(
+            Path.Combine(RepositoryRoot, "AppHost", "AspireWorkshop.AppHost.csproj"), Folder, TestContext.Current.CancellationToken);
+        Assert.True(export.ExitCode == 0, $"The export of the AppHost failed:\n{export.Transcript}");
+    }
+
+    /// <summary>
+    /// Runs the exporter as its own process on <paramref name="appHost"/> (the project, or its built
+    /// assembly) into <paramref name="folder"/>, with Aspire's default Postgres image.
+    /// </summary>
+    public static Task<ProcessResult> RunExportAsync(string appHost, string folder, CancellationToken cancellationToken) =>
+        ProcessRunner.RunAsync(
             "dotnet",
             [
                 Path.Combine(AppContext.BaseDirectory, "AspireWorkshop.ComposeExport.dll"),
                 "export",
                 "--apphost",
-                Path.Combine(RepositoryRoot, "AppHost", "AspireWorkshop.AppHost.csproj"),
+                appHost,
                 "--output",
-                Folder,
+                folder,
             ],
             ExportTimeout,
-            TestContext.Current.CancellationToken,
+            cancellationToken,
             RepositoryRoot,
             new Dictionary<string, string?> { ["WorkshopImages__Postgres"] = null });
-        Assert.True(export.ExitCode == 0, $"The export of the AppHost failed:\n{export.Transcript}");
-    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
