@@ -54,9 +54,6 @@ internal static class AppHostManifestRunner
         await RunAsync(ProjectStart(appHost, manifestPath), manifestPath, cancellationToken, timeout.Token);
     }
 
-    private static bool IsBuiltAssembly(string appHost) =>
-        appHost.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// Refuses, with the reason, an AppHost that cannot be run: a missing file, or an assembly that is not
     /// an AppHost, which would start (the Api, say) and never write a manifest. An AppHost's dependency
@@ -79,6 +76,9 @@ internal static class AppHostManifestRunner
                 + "list Aspire.Hosting. Give the AppHost's project file, or the .dll that building it wrote.");
         }
     }
+
+    private static bool IsBuiltAssembly(string appHost) =>
+        appHost.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
 
     private static ProcessStartInfo ProjectStart(string project, string manifestPath) =>
         new("dotnet", ["run", "--project", project, "--", .. PublisherArguments(manifestPath)]);
