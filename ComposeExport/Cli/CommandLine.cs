@@ -51,6 +51,25 @@ internal sealed record CommandLine(
         "--parameter", "--publish",
     ];
 
+    /// <summary>
+    /// The first of <paramref name="optionsWithValue"/> in <paramref name="args"/> that is followed by nothing
+    /// or by another option, as in <c>--tag --allow-skip</c>, where taking the next option as the value would
+    /// silently drop it.
+    /// </summary>
+    public static string? OptionMissingItsValue(IReadOnlyList<string> args, IReadOnlyCollection<string> optionsWithValue)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (optionsWithValue.Contains(args[i])
+                && (i + 1 == args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal) || args[i + 1] is "-o" or "-h"))
+            {
+                return args[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether <paramref name="args"/> ask for the usage text rather than a command.</summary>
     public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(arg => arg is "--help" or "-h");
 
@@ -62,9 +81,9 @@ internal sealed record CommandLine(
             return (null, "expected 'convert', 'export' or 'compare' as the first argument");
         }
 
-        if (args[^1] is var last && OptionsWithValue.Contains(last))
+        if (OptionMissingItsValue(args, OptionsWithValue) is { } option)
         {
-            return (null, $"{last} needs a value");
+            return (null, $"{option} needs a value");
         }
 
         string? input = null, output = null, projectRoot = null, prefix = null, tag = null, healthcheck = null;

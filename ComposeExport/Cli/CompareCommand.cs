@@ -113,6 +113,11 @@ public static class CompareCommand
 
     private static (string? AppHost, string? Manifest, string Compose)? Parse(IReadOnlyList<string> args)
     {
+        if (CommandLine.OptionMissingItsValue(args, ["--apphost", "--manifest", "--compose"]) is not null)
+        {
+            return null;
+        }
+
         string? appHost = null, manifest = null, compose = null;
         for (var i = 1; i < args.Count; i++)
         {

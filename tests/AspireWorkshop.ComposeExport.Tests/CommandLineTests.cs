@@ -26,6 +26,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--tag", "--allow-skip")]
+    [InlineData("--output", "--allow-skip")]
+    [InlineData("--image-prefix", "--dashboard")]
+    [InlineData("--parameter", "--no-build")]
+    [InlineData("--dashboard-image", "--no-build")]
+    [InlineData("--dashboard-port", "--dashboard-unsecured")]
+    public async Task An_option_followed_by_another_option_is_a_usage_error_naming_it(string option, string follower)
+    {
+        var run = await Export.ConvertAsync(Export.CaseManifest("endpoints"), temp.Combine("out"), [option, follower]);
+
+        Assert.Equal(ExportCommand.InvalidUsage, run.ExitCode);
+        Assert.StartsWith($"error: {option} needs a value", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(run.Directory));
+    }
+
+    [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
     [InlineData("convert", "--help")]
