@@ -31,6 +31,7 @@ public static class TodoItemName
 
         var remaining = name.AsSpan();
         var codePoints = 0;
+        var hasVisibleCharacter = false;
         while (!remaining.IsEmpty)
         {
             // A lone surrogate has no UTF-8 form, so PostgreSQL could never store it.
@@ -46,12 +47,29 @@ public static class TodoItemName
                 return "The name must not contain control characters.";
             }
 
+            hasVisibleCharacter |= IsVisible(rune);
             codePoints += 1;
             remaining = remaining[consumed..];
+        }
+
+        if (!hasVisibleCharacter)
+        {
+            return "The name must have at least one visible character.";
         }
 
         return codePoints > MaxLength
             ? string.Create(CultureInfo.InvariantCulture, $"The name must be at most {MaxLength} characters long.")
             : null;
     }
+
+    /// <summary>
+    /// Trimming removes white space but not the zero-width characters (U+200B, the joiners, the byte
+    /// order mark) or the other invisible separators: a name made only of those shows as an empty line.
+    /// Inside a name they are fine, as in an emoji joined with U+200D.
+    /// </summary>
+    private static bool IsVisible(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Format
+            or UnicodeCategory.SpaceSeparator
+            or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator);
 }

@@ -33,6 +33,8 @@ public sealed record BadRequestCase(string Row, HttpMethod Method, string Path, 
         new("POST with a control character", HttpMethod.Post, "/items", () => Json("""{"name":"ring \u0007 bell"}"""), [HttpStatusCode.BadRequest]),
         new("POST with an unknown charset", HttpMethod.Post, "/items", () => JsonWithContentType("""{"name":"x"}""", "application/json; charset=bogus"), [HttpStatusCode.UnsupportedMediaType]),
         new("PUT with an empty charset", HttpMethod.Put, $"/items/{UnknownId}", () => JsonWithContentType("""{"name":"x","completed":true}""", "application/json; charset="), [HttpStatusCode.UnsupportedMediaType, HttpStatusCode.BadRequest]),
+        new("POST with only zero-width characters", HttpMethod.Post, "/items", () => Json("""{"name":" \u200b\u200d\ufeff\u2060 "}"""), [HttpStatusCode.BadRequest]),
+        new("PUT with only a no-break space and a zero-width space", HttpMethod.Put, $"/items/{UnknownId}", () => Json("""{"name":"\u00a0\u200b","completed":true}"""), [HttpStatusCode.BadRequest]),
         new("POST a JSON array", HttpMethod.Post, "/items", () => Json("""[{"name":"x"}]"""), [HttpStatusCode.BadRequest]),
     ];
 

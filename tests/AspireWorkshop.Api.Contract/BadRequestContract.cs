@@ -83,6 +83,15 @@ public abstract class BadRequestContract(Func<HttpClient> createApiClient)
     }
 
     [Fact]
+    public async Task A_name_with_zero_width_joiners_inside_an_emoji_is_accepted()
+    {
+        // Woman, zero-width joiner, laptop: one glyph on screen, three code points.
+        const string name = "\U0001F469\u200D\U0001F4BB review";
+
+        Assert.Equal(name, (await _api.CreateItemAsync(name, _cancellationToken)).Name);
+    }
+
+    [Fact]
     public async Task An_unknown_route_gets_a_problem()
     {
         using var response = await _api.GetAsync("/no-such-route", _cancellationToken);
