@@ -24,6 +24,9 @@ public sealed partial class DatabaseSchemaInitializer(
             position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
             idempotency_key varchar(100) UNIQUE
         );
+
+        -- Added after the first release: databases created before it gain the column here.
+        ALTER TABLE todo_items ADD COLUMN IF NOT EXISTS idempotency_fingerprint bytea;
         """;
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -33,15 +35,19 @@ public sealed class TodoItemRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Inserts a new item with a server-chosen id. When the client sends an idempotency key that
-    /// an earlier request already used, that request's item is returned instead of a duplicate.
+    /// Inserts a new item with a server-chosen id. When the client sends an idempotency key that an
+    /// earlier request already used, that request's item is returned instead of a duplicate, provided the
+    /// earlier request asked for the same name and state; for a different request under the same key
+    /// the result is <see cref="CreateOutcome.KeyUsedByAnotherRequest"/> and nothing is written.
     /// </summary>
-    public async Task<TodoItem> CreateAsync(string name, bool completed, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<(CreateOutcome Outcome, TodoItem? Item)> CreateAsync(
+        string name, bool completed, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var fingerprint = idempotencyKey is null ? null : RequestFingerprint(name, completed);
         await using (var insert = dataSource.CreateCommand(
             """
-            INSERT INTO todo_items (id, name, completed, idempotency_key)
-            VALUES ($1, $2, $3, $4)
+            INSERT INTO todo_items (id, name, completed, idempotency_key, idempotency_fingerprint)
+            VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, name, completed
             """))
@@ -50,21 +56,33 @@ public sealed class TodoItemRepository(NpgsqlDataSource dataSource)
             insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
             insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = completed });
             insert.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = idempotencyKey, NpgsqlDbType = NpgsqlDbType.Varchar });
+            insert.Parameters.Add(new NpgsqlParameter<byte[]?> { TypedValue = fingerprint, NpgsqlDbType = NpgsqlDbType.Bytea });
 
             if (await ReadSingleOrDefaultAsync(insert, cancellationToken) is { } created)
             {
-                return created;
+                return (CreateOutcome.Created, created);
             }
         }
 
         // Only a repeated idempotency key skips the insert; this statement's fresh snapshot sees
-        // the row even when the first request committed while ours was waiting on the key.
+        // the row even when the first request committed while ours was waiting on the key. Rows
+        // written before fingerprints existed have none, and are taken to match.
         await using var replay = dataSource.CreateCommand(
-            "SELECT id, name, completed FROM todo_items WHERE idempotency_key = $1");
+            """
+            SELECT id, name, completed, idempotency_fingerprint IS NULL OR idempotency_fingerprint = $2
+            FROM todo_items WHERE idempotency_key = $1
+            """);
         replay.Parameters.Add(new NpgsqlParameter<string> { TypedValue = idempotencyKey! });
+        replay.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = fingerprint! });
+        await using var reader = await replay.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("An item with this idempotency key was reported but not found.");
+        }
 
-        return await ReadSingleOrDefaultAsync(replay, cancellationToken)
-            ?? throw new InvalidOperationException("An item with this idempotency key was reported but not found.");
+        return reader.GetBoolean(3)
+            ? (CreateOutcome.Replayed, ReadItem(reader))
+            : (CreateOutcome.KeyUsedByAnotherRequest, null);
     }
 
     /// <summary>Replaces an item's name and state; null when no item has that id.</summary>
@@ -95,6 +113,23 @@ public sealed class TodoItemRepository(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? ReadItem(reader) : null;
     }
 
+    /// <summary>What identifies a create request: its normalised name and its completed state.</summary>
+    private static byte[] RequestFingerprint(string name, bool completed) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{(completed ? '1' : '0')}{name}"));
+
     private static TodoItem ReadItem(NpgsqlDataReader reader) =>
         new(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2));
+}
+
+/// <summary>How <see cref="TodoItemRepository.CreateAsync"/> answered a create request.</summary>
+public enum CreateOutcome
+{
+    /// <summary>A new item was written.</summary>
+    Created,
+
+    /// <summary>The idempotency key was used before by the same request; its item is returned.</summary>
+    Replayed,
+
+    /// <summary>The idempotency key was used before by a request for a different item.</summary>
+    KeyUsedByAnotherRequest,
 }

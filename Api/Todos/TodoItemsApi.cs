@@ -48,7 +48,7 @@ public static class TodoItemsApi
             : TypedResults.NotFound();
 
     /// <summary>Creates an item; the server chooses its id.</summary>
-    public static async Task<Results<Created<TodoItem>, ValidationProblem>> CreateItem(
+    public static async Task<Results<Created<TodoItem>, ValidationProblem, ProblemHttpResult>> CreateItem(
         CreateTodoItem request,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         TodoItemRepository repository,
@@ -70,9 +70,18 @@ public static class TodoItemsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var item = await repository.CreateAsync(name, request.Completed, idempotencyKey, cancellationToken);
+        var (outcome, item) = await repository.CreateAsync(name, request.Completed, idempotencyKey, cancellationToken);
+        if (outcome == CreateOutcome.KeyUsedByAnotherRequest)
+        {
+            // A retry carries the same body; a different body under the same key is a client bug,
+            // and answering with the first item would hide it (the IETF Idempotency-Key draft's 422).
+            return TypedResults.Problem(
+                title: "The Idempotency-Key was already used for a different request.",
+                detail: "Send a new key for a new item; a retry must repeat the first request's name and completed.",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
 
-        return TypedResults.Created($"/items/{item.Id}", item);
+        return TypedResults.Created($"/items/{item!.Id}", item);
     }
 
     /// <summary>Replaces an item's name and completed state.</summary>

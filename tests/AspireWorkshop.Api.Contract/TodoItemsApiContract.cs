@@ -113,6 +113,26 @@ public abstract class TodoItemsApiContract(Func<HttpClient> createApiClient)
     }
 
     [Fact]
+    public async Task A_key_reused_for_a_different_item_is_refused_and_creates_nothing()
+    {
+        var key = Guid.NewGuid().ToString();
+        var first = await PostWithIdempotencyKeyAsync($"first {key}", key);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/items")
+        {
+            Content = JsonContent.Create(new { name = $"second {key}" }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        using var reused = await _api.SendAsync(request, _cancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("application/problem+json", reused.Content.Headers.ContentType?.MediaType);
+        var items = await _api.ListItemsAsync(_cancellationToken);
+        Assert.DoesNotContain(items, item => item.Name == $"second {key}");
+        Assert.Single(items, item => item.Id == first!.Id);
+    }
+
+    [Fact]
     public async Task A_quoted_charset_is_understood()
     {
         using var content = new StringContent("""{"name":"quoted charset"}""", System.Text.Encoding.UTF8);
