@@ -120,16 +120,3 @@ public sealed class TodoItemRepository(NpgsqlDataSource dataSource)
     private static TodoItem ReadItem(NpgsqlDataReader reader) =>
         new(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2));
 }
-
-/// <summary>How <see cref="TodoItemRepository.CreateAsync"/> answered a create request.</summary>
-public enum CreateOutcome
-{
-    /// <summary>A new item was written.</summary>
-    Created,
-
-    /// <summary>The idempotency key was used before by the same request; its item is returned.</summary>
-    Replayed,
-
-    /// <summary>The idempotency key was used before by a request for a different item.</summary>
-    KeyUsedByAnotherRequest,
-}
