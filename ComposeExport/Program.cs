@@ -1,12 +1,12 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 using AspireWorkshop.ComposeExport.Cli;
 
+// Ctrl+C and a SIGTERM (from `timeout`, `kill` or a cancelled CI job) both stop the export the same way:
+// the AppHost it runs is stopped too, and a half-written export is removed.
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopExport);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopExport);
 
 var environment = Environment.GetEnvironmentVariables()
     .Cast<DictionaryEntry>()
@@ -20,9 +20,21 @@ try
         ? await CompareCommand.RunAsync(args, environment, Console.Out, Console.Error, cancellation.Token)
         : await ExportCommand.RunAsync(args, environment, Console.Out, Console.Error, cancellation.Token);
 }
-catch (Exception ex) when (ex is not OperationCanceledException)
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    await Console.Error.WriteLineAsync("cancelled");
+
+    return ExportCommand.Cancelled;
+}
+catch (Exception ex)
 {
     await Console.Error.WriteLineAsync($"error: unexpected failure: {ex.Message}");
 
     return ExportCommand.InvalidInput;
+}
+
+void StopExport(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancellation.Cancel();
 }

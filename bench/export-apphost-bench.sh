@@ -38,6 +38,7 @@ for run in $(seq 1 "$runs"); do
     "${exporter[@]}" export --apphost "$apphost" --output "$work/export-$run" >/dev/null
     export_ms=$(ms_since "$start")
 
-    printf 'run %d: export of the built AppHost.dll %d ms (target <= 2000 ms); export of the project %d ms (its manifest %d ms + conversion %d ms)\n' \
-        "$run" "$built_ms" "$export_ms" "$manifest_ms" "$convert_ms"
+    printf 'run %d: export of the built AppHost.dll %d ms (target <= 2000 ms)\n' "$run" "$built_ms"
+    printf '       export of the project %d ms (its manifest %d ms + conversion %d ms)\n' \
+        "$export_ms" "$manifest_ms" "$convert_ms"
 done

@@ -56,7 +56,8 @@ public sealed class TodoItemRepository(NpgsqlDataSource dataSource)
             insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
             insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = completed });
             insert.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = idempotencyKey, NpgsqlDbType = NpgsqlDbType.Varchar });
-            insert.Parameters.Add(new NpgsqlParameter<byte[]?> { TypedValue = fingerprint, NpgsqlDbType = NpgsqlDbType.Bytea });
+            insert.Parameters.Add(
+                new NpgsqlParameter<byte[]?> { TypedValue = fingerprint, NpgsqlDbType = NpgsqlDbType.Bytea });
 
             if (await ReadSingleOrDefaultAsync(insert, cancellationToken) is { } created)
             {

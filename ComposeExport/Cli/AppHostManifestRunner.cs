@@ -1,20 +1,27 @@
 using System.Diagnostics;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace AspireWorkshop.ComposeExport.Cli;
 
+/// <summary>An AppHost that <see cref="AppHostManifestRunner"/> checked and can run.</summary>
+/// <param name="Path">The project file, or the built assembly.</param>
+/// <param name="IsBuiltAssembly">True for a built .dll, which runs without MSBuild.</param>
+internal sealed record RunnableAppHost(string Path, bool IsBuiltAssembly);
+
 /// <summary>
 /// Runs an AppHost with <c>--publisher manifest</c> so that it writes its manifest: a project through
 /// <c>dotnet run</c>, which builds it first when it has changed, or an AppHost assembly that is already
-/// built as it is, which skips MSBuild altogether and takes well under a second. The AppHost's streams
-/// are its own pipes, never this process's: whoever runs the exporter (a terminal, a script, a test
-/// runner that speaks a protocol over standard output) gets the summary alone, and the AppHost's build
-/// and log output is shown only when it fails.
+/// built as it is, which skips MSBuild altogether. The AppHost's streams are its own pipes, never this
+/// process's: whoever runs the exporter (a terminal, a script, a test runner that speaks a protocol over
+/// standard output) gets the summary alone, and the AppHost's build and log output is shown only when it
+/// fails. A cancelled export stops the AppHost and whatever it started.
 /// </summary>
 internal static class AppHostManifestRunner
 {
-    // Generating the manifest builds the AppHost first, which takes a while on a cold machine.
+    // A cold machine restores and builds the AppHost and its projects before the manifest is written.
     private static readonly TimeSpan ManifestTimeout = TimeSpan.FromMinutes(10);
 
     // How often an export waiting for another export of the same AppHost looks again.
@@ -23,18 +30,65 @@ internal static class AppHostManifestRunner
     // Enough of a failed build or start-up to show its errors, without a whole build log.
     private const int OutputLinesShownOnFailure = 40;
 
+    // The Aspire AppHost SDK stamps every AppHost assembly with this metadata key, and nothing else.
+    private const string AppHostAssemblyMetadataKey = "apphostprojectpath";
+
+    private const string ExpectedForms =
+        "Give the AppHost's project file (.csproj), its folder, or the .dll that building it wrote.";
+
     /// <summary>
-    /// Writes the manifest of <paramref name="appHost"/> (a project file, or the AppHost's built .dll) to
-    /// <paramref name="manifestPath"/>.
+    /// Checks <paramref name="appHost"/> before anything runs: a folder stands for the one project file
+    /// in it, as with <c>dotnet run --project</c>; a project must be an Aspire AppHost project and an
+    /// assembly an AppHost assembly, since any other program (the Api, say) would start and never write
+    /// a manifest.
     /// </summary>
-    public static async Task WriteManifestAsync(string appHost, string manifestPath, CancellationToken cancellationToken)
+    public static RunnableAppHost Resolve(string appHost)
     {
-        EnsureRunnable(appHost);
+        if (Directory.Exists(appHost))
+        {
+            var projects = Directory.GetFiles(appHost, "*.csproj");
+            if (projects.Length != 1)
+            {
+                throw new ComposeExportException(
+                    $"'{appHost}' is a folder with {projects.Length} project files; name the AppHost's one.");
+            }
+
+            appHost = projects[0];
+        }
+
+        if (!File.Exists(appHost))
+        {
+            throw new ComposeExportException($"AppHost '{appHost}' does not exist. {ExpectedForms}");
+        }
+
+        switch (Path.GetExtension(appHost).ToLowerInvariant())
+        {
+            case ".csproj" when IsAppHostProject(appHost):
+                return new RunnableAppHost(appHost, IsBuiltAssembly: false);
+            case ".csproj":
+                throw new ComposeExportException(
+                    $"'{appHost}' is not an Aspire AppHost project: it does not use Aspire.AppHost.Sdk.");
+            case ".dll" when IsAppHostAssembly(appHost):
+                return new RunnableAppHost(appHost, IsBuiltAssembly: true);
+            case ".dll":
+                throw new ComposeExportException(
+                    $"'{appHost}' is not a built Aspire AppHost: "
+                    + $"it carries no '{AppHostAssemblyMetadataKey}' metadata.");
+            default:
+                throw new ComposeExportException($"'{appHost}' is neither a project nor an assembly. {ExpectedForms}");
+        }
+    }
+
+    /// <summary>Writes the manifest of <paramref name="appHost"/> to <paramref name="manifestPath"/>.</summary>
+    public static async Task WriteManifestAsync(
+        RunnableAppHost appHost, string manifestPath, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ManifestTimeout);
-        if (IsBuiltAssembly(appHost))
+        if (appHost.IsBuiltAssembly)
         {
-            await RunAsync(BuiltAssemblyStart(appHost, manifestPath), manifestPath, cancellationToken, timeout.Token);
+            var start = BuiltAssemblyStart(appHost.Path, manifestPath);
+            await RunAsync(start, manifestPath, cancellationToken, timeout.Token);
 
             return;
         }
@@ -42,43 +96,66 @@ internal static class AppHostManifestRunner
         FileStream appHostLock;
         try
         {
-            appHostLock = await LockAppHostAsync(appHost, timeout.Token);
+            appHostLock = await LockAppHostAsync(appHost.Path, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ComposeExportException(
-                $"Another export of {appHost} kept it busy for over {ManifestTimeout.TotalMinutes} minutes.");
+                $"Another export of {appHost.Path} kept it busy for over {ManifestTimeout.TotalMinutes} minutes.");
         }
 
         await using var heldLock = appHostLock;
-        await RunAsync(ProjectStart(appHost, manifestPath), manifestPath, cancellationToken, timeout.Token);
+        await RunAsync(ProjectStart(appHost.Path, manifestPath), manifestPath, cancellationToken, timeout.Token);
     }
 
-    /// <summary>
-    /// Refuses, with the reason, an AppHost that cannot be run: a missing file, or an assembly that is not
-    /// an AppHost, which would start (the Api, say) and never write a manifest. An AppHost's dependency
-    /// file lists Aspire.Hosting.
-    /// </summary>
-    public static void EnsureRunnable(string appHost)
+    // The AppHost SDK is named in the project's Sdk attribute or element; IsAspireHost is the property it
+    // sets, written out by projects that import the SDK some other way.
+    private static bool IsAppHostProject(string project)
     {
-        if (!File.Exists(appHost))
-        {
-            throw new ComposeExportException($"AppHost '{appHost}' does not exist.");
-        }
+        var text = File.ReadAllText(project);
 
-        var dependencies = Path.ChangeExtension(appHost, ".deps.json");
-        if (IsBuiltAssembly(appHost)
-            && (!File.Exists(dependencies)
-                || !File.ReadAllText(dependencies).Contains("\"Aspire.Hosting/", StringComparison.Ordinal)))
+        return text.Contains("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("<IsAspireHost>true</IsAspireHost>", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsAppHostAssembly(string assembly)
+    {
+        try
         {
-            throw new ComposeExportException(
-                $"'{appHost}' is not a built Aspire AppHost: {Path.GetFileName(dependencies)} next to it does not "
-                + "list Aspire.Hosting. Give the AppHost's project file, or the .dll that building it wrote.");
+            using var stream = File.OpenRead(assembly);
+            using var pe = new PEReader(stream);
+            if (!pe.HasMetadata)
+            {
+                return false;
+            }
+
+            var metadata = pe.GetMetadataReader();
+
+            return metadata.GetAssemblyDefinition().GetCustomAttributes()
+                .Select(metadata.GetCustomAttribute)
+                .Where(attribute => IsAssemblyMetadataAttribute(metadata, attribute))
+                .Select(attribute => attribute.DecodeValue(new StringArgumentsDecoder()))
+                .Any(value => value.FixedArguments is [{ Value: AppHostAssemblyMetadataKey }, _]);
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
         }
     }
 
-    private static bool IsBuiltAssembly(string appHost) =>
-        appHost.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+    private static bool IsAssemblyMetadataAttribute(MetadataReader metadata, CustomAttribute attribute)
+    {
+        if (attribute.Constructor.Kind != HandleKind.MemberReference)
+        {
+            return false;
+        }
+
+        var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+
+        return constructor.Parent.Kind == HandleKind.TypeReference
+            && metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent).Name)
+                == "AssemblyMetadataAttribute";
+    }
 
     private static ProcessStartInfo ProjectStart(string project, string manifestPath) =>
         new("dotnet", ["run", "--project", project, "--", .. PublisherArguments(manifestPath)]);
@@ -116,9 +193,11 @@ internal static class AppHostManifestRunner
         {
             await process.WaitForExitAsync(bounded);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // dotnet run starts the AppHost as a child of its own, so the whole tree goes.
             process.Kill(entireProcessTree: true);
+            cancellationToken.ThrowIfCancellationRequested();
 
             throw new ComposeExportException(
                 $"The AppHost did not write its manifest within {ManifestTimeout.TotalMinutes} minutes. "
@@ -136,7 +215,8 @@ internal static class AppHostManifestRunner
     /// <summary>
     /// Two exports of one AppHost at once (parallel test projects, two terminals) would build it into the
     /// same folders at the same time, and one build fails. An exclusive lock on a file named after the
-    /// AppHost's path makes the second wait for the first; the operating system drops it if a process dies.
+    /// AppHost's path makes the second wait for the first; the operating system drops it if a process dies,
+    /// and the file goes with the lock.
     /// </summary>
     private static async Task<FileStream> LockAppHostAsync(string appHost, CancellationToken cancellationToken)
     {
@@ -146,7 +226,13 @@ internal static class AppHostManifestRunner
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new FileStream(
+                    path,
+                    FileMode.OpenOrCreate,
+                    FileAccess.ReadWrite,
+                    FileShare.None,
+                    bufferSize: 1,
+                    FileOptions.DeleteOnClose);
             }
             catch (IOException)
             {
@@ -185,5 +271,27 @@ internal static class AppHostManifestRunner
                 return lines.Count == 0 ? "(nothing)" : string.Join('\n', lines);
             }
         }
+    }
+
+    /// <summary>Decodes attribute arguments far enough to read AssemblyMetadata's two strings.</summary>
+    private sealed class StringArgumentsDecoder : ICustomAttributeTypeProvider<string>
+    {
+        public string GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode.ToString();
+
+        public string GetSystemType() => "System.Type";
+
+        public string GetSZArrayType(string elementType) => $"{elementType}[]";
+
+        public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) =>
+            reader.GetString(reader.GetTypeDefinition(handle).Name);
+
+        public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) =>
+            reader.GetString(reader.GetTypeReference(handle).Name);
+
+        public string GetTypeFromSerializedName(string name) => name;
+
+        public PrimitiveTypeCode GetUnderlyingEnumType(string type) => PrimitiveTypeCode.Int32;
+
+        public bool IsSystemType(string type) => type == "System.Type";
     }
 }

@@ -28,9 +28,10 @@ internal sealed record CommandLine(
     public const string Usage = """
         Usage:
           convert <manifest.json> --output <dir> [options]
-          export --apphost <AppHost.csproj> --output <dir> [options]
-          export --apphost <AppHost.dll> --output <dir> [options]     (an AppHost already built: no MSBuild)
-          compare --apphost <AppHost.csproj|AppHost.dll> --compose <compose.yaml>   (see 'compare' alone for more)
+          export --apphost <apphost> --output <dir> [options]
+          compare --apphost <apphost> --compose <compose.yaml>   (see 'compare' alone for more)
+
+        <apphost>: the AppHost's project file, its folder, or its built .dll (which runs without MSBuild)
 
         Options:
           --allow-skip                  leave out resources of types Compose cannot run, with a warning
@@ -56,12 +57,12 @@ internal sealed record CommandLine(
     /// or by another option, as in <c>--tag --allow-skip</c>, where taking the next option as the value would
     /// silently drop it.
     /// </summary>
-    public static string? OptionMissingItsValue(IReadOnlyList<string> args, IReadOnlyCollection<string> optionsWithValue)
+    public static string? OptionMissingItsValue(
+        IReadOnlyList<string> args, IReadOnlyCollection<string> optionsWithValue)
     {
         for (var i = 0; i < args.Count; i++)
         {
-            if (optionsWithValue.Contains(args[i])
-                && (i + 1 == args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal) || args[i + 1] is "-o" or "-h"))
+            if (optionsWithValue.Contains(args[i]) && (i + 1 == args.Count || IsOption(args[i + 1])))
             {
                 return args[i];
             }
@@ -69,6 +70,9 @@ internal sealed record CommandLine(
 
         return null;
     }
+
+    private static bool IsOption(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) || arg is "-o" or "-h";
 
     /// <summary>Whether <paramref name="args"/> ask for the usage text rather than a command.</summary>
     public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(arg => arg is "--help" or "-h");
@@ -129,7 +133,7 @@ internal sealed record CommandLine(
 
         if (input is null)
         {
-            return (null, args[0] == "convert" ? "convert needs a manifest file" : "export needs --apphost <AppHost.csproj or AppHost.dll>");
+            return (null, args[0] == "convert" ? "convert needs a manifest file" : "export needs --apphost <apphost>");
         }
 
         return output is null

@@ -19,12 +19,13 @@ public static class CompareCommand
     /// <summary>What the command takes, printed on a wrong command line.</summary>
     public const string Usage = """
         Usage:
-          compare --apphost <AppHost.csproj|AppHost.dll> --compose <compose.yaml>
+          compare --apphost <apphost> --compose <compose.yaml>
           compare --manifest <aspire-manifest.json> --compose <compose.yaml>
 
         Lines up the AppHost (read from its manifest), the Compose file the exporter would write from it and
         the given hand-written Compose file: services, images or builds, published ports, environment keys,
         dependencies and volumes. Exits 0 when every difference is explained, 3 when one is not.
+        <apphost> is the AppHost's project file, its folder, or its built .dll.
         """;
 
     private static readonly TopologySide[] Sides =
@@ -54,14 +55,21 @@ public static class CompareCommand
 
         try
         {
+            // Both inputs are checked before the AppHost spends seconds writing its manifest.
+            var runnableAppHost = appHost is null ? null : AppHostManifestRunner.Resolve(appHost);
+            if (!File.Exists(composePath))
+            {
+                throw new ComposeExportException($"Compose file '{composePath}' does not exist.");
+            }
+
             var manifestFolder = Path.Combine(Path.GetTempPath(), $"aspireworkshop-compare-{Guid.NewGuid():N}");
             try
             {
-                if (appHost is not null)
+                if (runnableAppHost is not null)
                 {
                     Directory.CreateDirectory(manifestFolder);
                     manifestPath = Path.Combine(manifestFolder, "aspire-manifest.json");
-                    await AppHostManifestRunner.WriteManifestAsync(appHost, manifestPath, cancellationToken);
+                    await AppHostManifestRunner.WriteManifestAsync(runnableAppHost, manifestPath, cancellationToken);
                 }
 
                 var sides = await ReadSidesAsync(manifestPath!, composePath, environment, cancellationToken);

@@ -17,6 +17,9 @@ public static class ExportCommand
     /// <summary>Exit code when the command line is wrong.</summary>
     public const int InvalidUsage = 2;
 
+    /// <summary>Exit code when the export was interrupted (Ctrl+C or SIGTERM), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
+
     /// <summary>Runs the tool; parameter values are also read from <paramref name="environment"/>.</summary>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
@@ -116,8 +119,11 @@ public static class ExportCommand
         IReadOnlyDictionary<string, string> environment,
         CancellationToken cancellationToken)
     {
-        AppHostManifestRunner.EnsureRunnable(commandLine.Input);
+        var appHost = AppHostManifestRunner.Resolve(commandLine.Input);
 
+        // A failed export leaves no trace: a folder it had to create goes again, unless something
+        // else was written to it meanwhile.
+        var createsOutput = !Directory.Exists(commandLine.Output);
         try
         {
             Directory.CreateDirectory(commandLine.Output);
@@ -129,17 +135,23 @@ public static class ExportCommand
 
         var manifest = Path.GetFullPath(Path.Combine(commandLine.Output, "aspire-manifest.json"));
         var staged = Path.Combine(commandLine.Output, $".aspire-manifest.{Guid.NewGuid():N}.json");
+        var exported = false;
         try
         {
-            await AppHostManifestRunner.WriteManifestAsync(commandLine.Input, Path.GetFullPath(staged), cancellationToken);
+            await AppHostManifestRunner.WriteManifestAsync(appHost, Path.GetFullPath(staged), cancellationToken);
             var result = await ConvertAsync(commandLine, extras, staged, environment, cancellationToken);
             File.Move(staged, manifest, overwrite: true);
+            exported = true;
 
             return result;
         }
         finally
         {
             File.Delete(staged);
+            if (!exported && createsOutput && !Directory.EnumerateFileSystemEntries(commandLine.Output).Any())
+            {
+                Directory.Delete(commandLine.Output);
+            }
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class CommandLineTests : IDisposable
         var (exitCode, output, error) = await RunAsync(args, compare: false);
 
         Assert.Equal(ExportCommand.Success, exitCode);
-        Assert.Contains("export --apphost <AppHost.csproj> --output <dir>", output, StringComparison.Ordinal);
+        Assert.Contains("export --apphost <apphost> --output <dir>", output, StringComparison.Ordinal);
         Assert.Empty(error);
     }
 

@@ -76,7 +76,8 @@ public sealed class WorkshopAppHostTests(WorkshopAppHostExport export) : IClassF
             var run = await WorkshopAppHostExport.RunExportAsync(assembly, folder, _cancellationToken);
 
             Assert.True(run.ExitCode == ExportCommand.Success, run.Transcript);
-            Assert.Equal(File.ReadAllText(export.ManifestPath), File.ReadAllText(Path.Combine(folder, "aspire-manifest.json")));
+            Assert.Equal(
+                File.ReadAllText(export.ManifestPath), File.ReadAllText(Path.Combine(folder, "aspire-manifest.json")));
             Assert.Equal(File.ReadAllText(export.ComposePath), File.ReadAllText(Path.Combine(folder, "compose.yaml")));
         }
         finally
@@ -88,24 +89,71 @@ public sealed class WorkshopAppHostTests(WorkshopAppHostExport export) : IClassF
         }
     }
 
-    [Fact]
-    public async Task An_assembly_that_is_not_an_apphost_is_refused_without_being_run()
+    [Theory]
+    [InlineData("Api/AspireWorkshop.Api.csproj", "is not an Aspire AppHost project")]
+    [InlineData("README.md", "is neither a project nor an assembly")]
+    [InlineData("tests", "is a folder with 0 project files")]
+    [InlineData("AppHost/no-such.csproj", "does not exist")]
+    public async Task An_input_that_is_not_an_apphost_is_refused_without_being_run(string input, string reason)
     {
-        // The exporter itself: a program that would run, but that no AppHost manifest comes from.
-        var notAnAppHost = Path.Combine(AppContext.BaseDirectory, "AspireWorkshop.ComposeExport.dll");
-        var folder = export.Folder + "-not-an-apphost";
+        await AssertRefusedAsync(Path.Combine(WorkshopAppHostExport.RepositoryRoot, input), reason);
+    }
+
+    [Fact]
+    public async Task Assemblies_that_are_not_apphosts_are_refused_without_being_run()
+    {
+        // The exporter itself, and a test assembly that references Aspire.Hosting through the testing
+        // package: programs that would run, but that no AppHost manifest comes from.
+        var binary = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory);
+        var configuration = Path.GetFileName(Path.GetDirectoryName(binary))!;
+        var testAssembly = Path.Combine(
+            WorkshopAppHostExport.RepositoryRoot,
+            "tests",
+            "AspireWorkshop.AppHost.Tests",
+            "bin",
+            configuration,
+            "net10.0",
+            "AspireWorkshop.AppHost.Tests.dll");
+        var exporter = Path.Combine(binary, "AspireWorkshop.ComposeExport.dll");
+
+        await AssertRefusedAsync(exporter, "is not a built Aspire AppHost");
+        await AssertRefusedAsync(testAssembly, "is not a built Aspire AppHost");
+    }
+
+    [Fact]
+    public async Task Compare_checks_the_compose_file_before_running_the_apphost()
+    {
         var output = new StringWriter();
         var error = new StringWriter();
+        var missing = Path.Combine(export.Folder + "-missing", "compose.yaml");
+        var appHostFolder = Path.Combine(WorkshopAppHostExport.RepositoryRoot, "AppHost");
 
-        var exitCode = await ExportCommand.RunAsync(
-            ["export", "--apphost", notAnAppHost, "--output", folder],
+        var exitCode = await CompareCommand.RunAsync(
+            ["compare", "--apphost", appHostFolder, "--compose", missing],
             new Dictionary<string, string>(),
             output,
             error,
             _cancellationToken);
 
         Assert.Equal(ExportCommand.InvalidInput, exitCode);
-        Assert.Contains("is not a built Aspire AppHost", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal($"error: Compose file '{missing}' does not exist.", error.ToString().Trim());
+    }
+
+    private async Task AssertRefusedAsync(string appHost, string reason)
+    {
+        var folder = export.Folder + "-not-an-apphost";
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await ExportCommand.RunAsync(
+            ["export", "--apphost", appHost, "--output", folder],
+            new Dictionary<string, string>(),
+            output,
+            error,
+            _cancellationToken);
+
+        Assert.Equal(ExportCommand.InvalidInput, exitCode);
+        Assert.Contains(reason, error.ToString(), StringComparison.Ordinal);
         Assert.Empty(output.ToString());
         Assert.False(Directory.Exists(folder));
     }

@@ -34,7 +34,8 @@ public sealed class AppHostDashboardScreenshotTests
             }
 
             // Nothing waits for the dashboard's own process; a page asked for before it listens never loads.
-            await app.ResourceNotifications.WaitForResourceAsync(DashboardResource, KnownResourceStates.Running, startup.Token);
+            await app.ResourceNotifications.WaitForResourceAsync(
+                DashboardResource, KnownResourceStates.Running, startup.Token);
 
             var (playwright, browser) = await HeadlessChromium.LaunchAsync();
             using (playwright)

@@ -31,8 +31,8 @@ public sealed class WorkshopAppHostExport : IAsyncLifetime
             Directory.Delete(Folder, recursive: true);
         }
 
-        var export = await RunExportAsync(
-            Path.Combine(RepositoryRoot, "AppHost", "AspireWorkshop.AppHost.csproj"), Folder, TestContext.Current.CancellationToken);
+        var project = Path.Combine(RepositoryRoot, "AppHost", "AspireWorkshop.AppHost.csproj");
+        var export = await RunExportAsync(project, Folder, TestContext.Current.CancellationToken);
         Assert.True(export.ExitCode == 0, $"The export of the AppHost failed:\n{export.Transcript}");
     }
 
@@ -40,7 +40,8 @@ public sealed class WorkshopAppHostExport : IAsyncLifetime
     /// Runs the exporter as its own process on <paramref name="appHost"/> (the project, or its built
     /// assembly) into <paramref name="folder"/>, with Aspire's default Postgres image.
     /// </summary>
-    public static Task<ProcessResult> RunExportAsync(string appHost, string folder, CancellationToken cancellationToken) =>
+    public static Task<ProcessResult> RunExportAsync(
+        string appHost, string folder, CancellationToken cancellationToken) =>
         ProcessRunner.RunAsync(
             "dotnet",
             [
