@@ -3,6 +3,8 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml;
+using System.Xml.Linq;
 
 namespace AspireWorkshop.ComposeExport.Cli;
 
@@ -108,15 +110,32 @@ internal static class AppHostManifestRunner
         await RunAsync(ProjectStart(appHost.Path, manifestPath), manifestPath, cancellationToken, timeout.Token);
     }
 
-    // The AppHost SDK is named in the project's Sdk attribute or element; IsAspireHost is the property it
-    // sets, written out by projects that import the SDK some other way.
+    // The AppHost SDK is named in the project's Sdk attribute or an <Sdk> element; IsAspireHost is the
+    // property it sets, written out by projects that import the SDK some other way.
     private static bool IsAppHostProject(string project)
     {
-        var text = File.ReadAllText(project);
+        XElement root;
+        try
+        {
+            root = XDocument.Load(project).Root!;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
 
-        return text.Contains("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("<IsAspireHost>true</IsAspireHost>", StringComparison.OrdinalIgnoreCase);
+        var sdks = ((string?)root.Attribute("Sdk") ?? "").Split(';')
+            .Concat(Children(root, "Sdk").Select(sdk => (string?)sdk.Attribute("Name") ?? ""));
+        var isAspireHost = Children(root, "PropertyGroup").SelectMany(group => Children(group, "IsAspireHost"))
+            .Any(property => property.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase));
+
+        return isAspireHost
+            || sdks.Any(sdk => sdk.Trim().StartsWith("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase));
     }
+
+    // Old-style project files put every element in the MSBuild namespace; SDK-style ones use none.
+    private static IEnumerable<XElement> Children(XElement parent, string name) =>
+        parent.Elements().Where(element => element.Name.LocalName == name);
 
     private static bool IsAppHostAssembly(string assembly)
     {
@@ -204,6 +223,8 @@ internal static class AppHostManifestRunner
                 + $"Its last output:\n{output}");
         }
 
+        // Ctrl+C reaches the whole process group: an AppHost that died of it is a cancelled export.
+        cancellationToken.ThrowIfCancellationRequested();
         if (process.ExitCode != 0 || !File.Exists(manifestPath))
         {
             throw new ComposeExportException(
@@ -215,8 +236,9 @@ internal static class AppHostManifestRunner
     /// <summary>
     /// Two exports of one AppHost at once (parallel test projects, two terminals) would build it into the
     /// same folders at the same time, and one build fails. An exclusive lock on a file named after the
-    /// AppHost's path makes the second wait for the first; the operating system drops it if a process dies,
-    /// and the file goes with the lock.
+    /// AppHost's path makes the second wait for the first; the operating system drops it if a process dies.
+    /// The small file stays: deleting it on release would let a waiter lock the deleted file while a
+    /// third export locks a new one.
     /// </summary>
     private static async Task<FileStream> LockAppHostAsync(string appHost, CancellationToken cancellationToken)
     {
@@ -226,13 +248,7 @@ internal static class AppHostManifestRunner
         {
             try
             {
-                return new FileStream(
-                    path,
-                    FileMode.OpenOrCreate,
-                    FileAccess.ReadWrite,
-                    FileShare.None,
-                    bufferSize: 1,
-                    FileOptions.DeleteOnClose);
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException)
             {

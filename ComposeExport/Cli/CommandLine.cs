@@ -45,8 +45,8 @@ internal sealed record CommandLine(
                                         Api from the host in tests; repeatable
         """;
 
-    // Options followed by a value; one given last, with nothing after it, is a mistake to report.
-    private static readonly string[] OptionsWithValue =
+    /// <summary>The options that take a value.</summary>
+    public static readonly string[] OptionsWithValue =
     [
         "--output", "-o", "--apphost", "--project-root", "--image-prefix", "--tag", "--project-healthcheck",
         "--parameter", "--publish",
@@ -83,11 +83,6 @@ internal sealed record CommandLine(
         if (args.Count == 0 || args[0] is not ("convert" or "export"))
         {
             return (null, "expected 'convert', 'export' or 'compare' as the first argument");
-        }
-
-        if (OptionMissingItsValue(args, OptionsWithValue) is { } option)
-        {
-            return (null, $"{option} needs a value");
         }
 
         string? input = null, output = null, projectRoot = null, prefix = null, tag = null, healthcheck = null;

@@ -28,6 +28,8 @@ public static class CompareCommand
         <apphost> is the AppHost's project file, its folder, or its built .dll.
         """;
 
+    private static readonly string[] OptionsWithValue = ["--apphost", "--manifest", "--compose"];
+
     private static readonly TopologySide[] Sides =
         [TopologySide.AppHost, TopologySide.Export, TopologySide.HandWritten];
 
@@ -44,6 +46,14 @@ public static class CompareCommand
             await output.WriteLineAsync(Usage);
 
             return ExportCommand.Success;
+        }
+
+        if (CommandLine.OptionMissingItsValue(args, OptionsWithValue) is { } missingValue)
+        {
+            await error.WriteLineAsync($"error: {missingValue} needs a value");
+            await error.WriteLineAsync(Usage);
+
+            return ExportCommand.InvalidUsage;
         }
 
         if (Parse(args) is not var (appHost, manifestPath, composePath))
@@ -121,11 +131,6 @@ public static class CompareCommand
 
     private static (string? AppHost, string? Manifest, string Compose)? Parse(IReadOnlyList<string> args)
     {
-        if (CommandLine.OptionMissingItsValue(args, ["--apphost", "--manifest", "--compose"]) is not null)
-        {
-            return null;
-        }
-
         string? appHost = null, manifest = null, compose = null;
         for (var i = 1; i < args.Count; i++)
         {

@@ -19,17 +19,13 @@ internal static class DeploymentExtrasArguments
           --dashboard-unsecured         no login for the dashboard UI: for a single-user machine only
         """;
 
-    private static readonly string[] OptionsWithValue = ["--dashboard-image", "--dashboard-port"];
+    /// <summary>The options here that take a value.</summary>
+    public static readonly string[] OptionsWithValue = ["--dashboard-image", "--dashboard-port"];
 
     /// <summary>Takes the extras' options out of <paramref name="args"/>; the rest is returned in order.</summary>
     public static (DeploymentExtrasOptions? Options, IReadOnlyList<string> Remaining, string? Error) Extract(
         IReadOnlyList<string> args)
     {
-        if (CommandLine.OptionMissingItsValue(args, OptionsWithValue) is { } option)
-        {
-            return (null, args, $"{option} needs a value");
-        }
-
         var remaining = new List<string>();
         var pullImages = false;
         var wantsDashboard = false;

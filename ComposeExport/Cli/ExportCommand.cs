@@ -36,7 +36,12 @@ public static class ExportCommand
             return Success;
         }
 
-        var (extras, remainingArgs, extrasError) = DeploymentExtrasArguments.Extract(args);
+        // Checked before the extras' options are taken out, so that '--tag --dashboard' names --tag.
+        var missingValue = CommandLine.OptionMissingItsValue(
+            args, [.. CommandLine.OptionsWithValue, .. DeploymentExtrasArguments.OptionsWithValue]);
+        var (extras, remainingArgs, extrasError) = missingValue is null
+            ? DeploymentExtrasArguments.Extract(args)
+            : (null, args, $"{missingValue} needs a value");
         var (commandLine, usageError) = extras is null ? (null, extrasError) : CommandLine.Parse(remainingArgs);
         if (commandLine is null || extras is null)
         {
@@ -121,9 +126,9 @@ public static class ExportCommand
     {
         var appHost = AppHostManifestRunner.Resolve(commandLine.Input);
 
-        // A failed export leaves no trace: a folder it had to create goes again, unless something
-        // else was written to it meanwhile.
-        var createsOutput = !Directory.Exists(commandLine.Output);
+        // A failed export leaves no trace: the folders it had to create go again, unless something
+        // else was written to them meanwhile.
+        var firstCreatedFolder = FirstMissingFolder(Path.GetFullPath(commandLine.Output));
         try
         {
             Directory.CreateDirectory(commandLine.Output);
@@ -148,11 +153,26 @@ public static class ExportCommand
         finally
         {
             File.Delete(staged);
-            if (!exported && createsOutput && !Directory.EnumerateFileSystemEntries(commandLine.Output).Any())
+            if (!exported && firstCreatedFolder is not null
+                && !Directory.EnumerateFiles(firstCreatedFolder, "*", SearchOption.AllDirectories).Any())
             {
-                Directory.Delete(commandLine.Output);
+                Directory.Delete(firstCreatedFolder, recursive: true);
             }
         }
+    }
+
+    /// <summary>The outermost folder of <paramref name="folder"/> that does not exist yet, if any.</summary>
+    private static string? FirstMissingFolder(string folder)
+    {
+        string? missing = null;
+        var current = folder;
+        while (current is not null && !Directory.Exists(current))
+        {
+            missing = current;
+            current = Path.GetDirectoryName(current);
+        }
+
+        return missing;
     }
 
     /// <summary>Parameter values from <c>Parameters__NAME</c> variables, overridden by <c>--parameter</c>.</summary>

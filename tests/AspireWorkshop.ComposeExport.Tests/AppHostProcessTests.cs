@@ -40,7 +40,7 @@ public sealed class AppHostProcessTests : IDisposable
     [Fact]
     public async Task A_failing_apphost_shows_its_own_output_in_the_error_and_none_on_standard_output()
     {
-        var run = await ExportStandInAsync(exitCode: 3);
+        var run = await ExportStandInAsync(exitCode: 3, output: temp.Combine("out", "nested", "deeper"));
 
         Assert.True(run.ExitCode == ExportCommand.InvalidInput, run.Transcript);
         Assert.Contains("('dotnet run' exited with 3)", run.Error, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class AppHostProcessTests : IDisposable
         Assert.Contains(StandardErrorMarker, run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(StandardOutputMarker, run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(StandardErrorMarker, run.Output, StringComparison.Ordinal);
-        Assert.False(File.Exists(temp.Combine("out", "compose.yaml")));
+        Assert.False(Directory.Exists(temp.Combine("out")));
     }
 
     [Fact]
@@ -113,15 +113,15 @@ public sealed class AppHostProcessTests : IDisposable
         }
     }
 
-    private Task<ProcessResult> ExportStandInAsync(int exitCode, bool giveFolder = false) =>
-        ExportStandInAsync(exitCode.ToString(CultureInfo.InvariantCulture), giveFolder);
+    private Task<ProcessResult> ExportStandInAsync(int exitCode, bool giveFolder = false, string? output = null) =>
+        ExportStandInAsync(exitCode.ToString(CultureInfo.InvariantCulture), giveFolder, output);
 
     /// <summary>
     /// Exports a console project marked as an AppHost that prints a marker on each stream, writes a
     /// one-container manifest where <c>--output-path</c> says and exits with <paramref name="exitCode"/>,
     /// or with <see cref="HangingExitCode"/> writes its process id and waits.
     /// </summary>
-    private async Task<ProcessResult> ExportStandInAsync(string exitCode, bool giveFolder)
+    private async Task<ProcessResult> ExportStandInAsync(string exitCode, bool giveFolder, string? output = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(StandInProjectPath)!);
         await File.WriteAllTextAsync(StandInProjectPath, StandInProject, TestContext.Current.CancellationToken);
@@ -137,7 +137,7 @@ public sealed class AppHostProcessTests : IDisposable
 
         return await ProcessRunner.RunAsync(
             "dotnet",
-            [exporter, "export", "--apphost", appHost, "--output", temp.Combine("out")],
+            [exporter, "export", "--apphost", appHost, "--output", output ?? temp.Combine("out")],
             ExportTimeout,
             TestContext.Current.CancellationToken,
             workingDirectory: temp.Path);

@@ -32,6 +32,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("--parameter", "--no-build")]
     [InlineData("--dashboard-image", "--no-build")]
     [InlineData("--dashboard-port", "--dashboard-unsecured")]
+    [InlineData("--tag", "--dashboard-unsecured")]
     public async Task An_option_followed_by_another_option_is_a_usage_error_naming_it(string option, string follower)
     {
         var run = await Export.ConvertAsync(Export.CaseManifest("endpoints"), temp.Combine("out"), [option, follower]);
@@ -61,6 +62,15 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(ExportCommand.Success, exitCode);
         Assert.Contains("compare --manifest <aspire-manifest.json>", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_compare_option_without_its_value_is_a_usage_error_naming_it()
+    {
+        var (exitCode, _, error) = await RunAsync(["compare", "--apphost", "--compose", "compose.yaml"], compare: true);
+
+        Assert.Equal(ExportCommand.InvalidUsage, exitCode);
+        Assert.StartsWith("error: --apphost needs a value", error, StringComparison.Ordinal);
     }
 
     [Fact]

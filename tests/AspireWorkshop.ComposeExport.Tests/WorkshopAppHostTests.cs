@@ -121,6 +121,28 @@ public sealed class WorkshopAppHostTests(WorkshopAppHostExport export) : IClassF
     }
 
     [Fact]
+    public async Task A_project_that_only_mentions_the_apphost_sdk_in_a_comment_is_refused()
+    {
+        var project = Path.Combine(Path.GetTempPath(), $"not-an-apphost-{Guid.NewGuid():N}.csproj");
+        await File.WriteAllTextAsync(
+            project,
+            """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <!-- Copied from the Aspire.AppHost.Sdk sample. -->
+            </Project>
+            """,
+            _cancellationToken);
+        try
+        {
+            await AssertRefusedAsync(project, "is not an Aspire AppHost project");
+        }
+        finally
+        {
+            File.Delete(project);
+        }
+    }
+
+    [Fact]
     public async Task Compare_checks_the_compose_file_before_running_the_apphost()
     {
         var output = new StringWriter();
